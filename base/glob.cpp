@@ -17,8 +17,13 @@ struct Expanded {
   std::vector<std::size_t> origin;
 };
 
+// A caller asking for the offset locates the problem itself (a diagnostic with a caret), so the message names
+// only the problem; without it, the message carries the pattern and offset so it stands alone.
 Error pattern_error(std::string_view pattern, std::size_t offset, std::string_view problem, std::size_t* out) {
-  if (out != nullptr) *out = offset;
+  if (out != nullptr) {
+    *out = offset;
+    return Error(ErrorCode::invalid_input, std::string(problem));
+  }
   return Error(ErrorCode::invalid_input,
                "glob '" + std::string(pattern) + "' at offset " + std::to_string(offset) + ": " + std::string(problem));
 }

@@ -203,6 +203,14 @@ TEST(Glob, ErrorMessageNamesPatternAndOffset) {
   EXPECT_NE(glob.error().message().find("offset 2"), std::string::npos);
 }
 
+TEST(Glob, ErrorMessageIsJustTheProblemWhenTheCallerTakesTheOffset) {
+  std::size_t offset = 0;
+  auto glob = Glob::compile("a/{b", &offset);
+  ASSERT_FALSE(glob.ok());
+  EXPECT_EQ(offset, 2u);
+  EXPECT_EQ(glob.error().message().find("a/{b"), std::string::npos);
+}
+
 TEST(Glob, CompileWithoutOffsetPointerStillFails) { EXPECT_FALSE(Glob::compile("a/[").ok()); }
 
 TEST(Glob, TooManyAlternativesIsInvalid) {

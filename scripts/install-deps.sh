@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages rbxpipe needs, only those missing. Runs apt as root, or through sudo.
+# Usage: scripts/install-deps.sh [--fuzz]   (--fuzz adds clang-16 for the libFuzzer targets)
+set -euo pipefail
+
+packages=(
+  git cmake ninja-build ccache g++ pkg-config
+  libcurl4-openssl-dev libboost-dev libboost-filesystem-dev libarchive-dev libzip-dev nlohmann-json3-dev
+  libstb-dev libtbb-dev libgtest-dev libgmock-dev libsqlite3-dev libssl-dev liblz4-dev libzstd-dev zlib1g-dev
+  libcpp-httplib-dev libcli11-dev libpugixml-dev libtomlplusplus-dev libyaml-cpp-dev libbenchmark-dev
+)
+if [[ "${1:-}" == "--fuzz" ]]; then
+  packages+=(clang-16 libclang-rt-16-dev)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+as_root=()
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  as_root=(sudo)
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
