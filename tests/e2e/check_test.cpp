@@ -66,8 +66,8 @@ TEST_P(BrokenProject, JsonOutputIsValidAndLocatesEveryDiagnostic) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, BrokenProject, ::testing::ValuesIn(broken_projects()),
-                         [](const auto& info) {
-                           std::string name = info.param;
+                         [](const ::testing::TestParamInfo<std::string>& param_info) {
+                           std::string name = param_info.param;
                            std::replace(name.begin(), name.end(), '-', '_');
                            return name;
                          });

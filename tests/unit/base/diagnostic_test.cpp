@@ -15,7 +15,7 @@ TEST(Diagnostic, TextShowsLocationCodeSourceLineAndUnderline) {
   EXPECT_EQ(render_text(d),
             "lesson/rbxpipe.json:2:3: error[PROJ0001]: unknown key 'verison' (did you mean 'version'?)\n"
             " 2 |   \"verison\": \"1.2.0\",\n"
-            "   |   ^~~~~~~~\n");
+            "   |   ^~~~~~~~~\n");
 }
 
 TEST(Diagnostic, CaretKeepsTabsOfTheSourceLine) {

@@ -131,8 +131,8 @@ TEST(ProjectLoader, GlobErrorPointsInsideTheString) {
   write_project(dir, "{ \"name\": \"v\", \"version\": \"1.0.0\",\n  \"assets\": { \"a\": { \"glob\": \"x/[ab\" } } }");
   auto result = load_project(dir.path());
   ASSERT_EQ(codes(result), (std::vector<std::string>{"PROJ0006"}));
-  // The quote is at column 28; the unclosed '[' is the third character of the pattern.
-  EXPECT_EQ(result.diagnostics[0].location, (base::SourceLocation{2, 31}));
+  // The opening quote is at column 30; the unclosed '[' is the third character of the pattern.
+  EXPECT_EQ(result.diagnostics[0].location, (base::SourceLocation{2, 33}));
 }
 
 TEST(ProjectLoader, GlobMatchingNothingIsAWarning) {
