@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang-16 and runs each for SECONDS (default 30), seeded from fixtures/.
+# Usage: scripts/fuzz.sh [SECONDS] [BUILD_DIR]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+seconds=${1:-30}
+build_dir=${2:-$root/build/fuzz}
+"$root/scripts/install-deps.sh" --fuzz
+CC=clang-16 CXX=clang++-16 "$root/scripts/build.sh" "$build_dir" Debug -DRBXPIPE_FUZZ=ON -DRBXPIPE_BUILD_TESTS=OFF -DRBXPIPE_WERROR=ON
+
+corpus=$(mktemp -d)
+trap 'rm -rf "$corpus"' EXIT
+mkdir -p "$corpus/jsonc" "$corpus/lesson" "$corpus/glob"
+find "$root/fixtures" "$root/config" -name '*.json' | while read -r file; do
+  cp "$file" "$corpus/jsonc/$(echo "$file" | sha1sum | cut -c1-12)"
+done
+find "$root/fixtures" -name 'lesson*.json' | while read -r file; do
+  cp "$file" "$corpus/lesson/$(echo "$file" | sha1sum | cut -c1-12)"
+done
+printf 'assets/images/**/*.{png,jpg}\nassets/images/ui/a.png\n' > "$corpus/glob/seed"
+
+for target in jsonc lesson glob; do
+  echo "== fuzz ${target} for ${seconds}s"
+  "$build_dir/tests/fuzz/${target}_fuzz" -max_total_time="$seconds" -print_final_stats=1 "$corpus/$target" 2>&1 |
+    grep -E "^(stat::number_of_executed_units|Done|==[0-9]+==ERROR|SUMMARY)" || true
+  test "${PIPESTATUS[0]}" -eq 0
+done
