@@ -26,6 +26,7 @@ struct SchemaViolation {
   SchemaViolationKind kind;
   std::string pointer;  ///< JSON Pointer of the offending value (the object, for missing_property)
   std::string message;  ///< user-facing sentence, e.g. "unknown key 'verison' (did you mean 'version'?)"
+  bool about_key = false;  ///< the problem is the member's key itself (unknown key, propertyNames), not its value
 };
 
 /// A compiled schema.

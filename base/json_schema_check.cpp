@@ -98,7 +98,7 @@ class Checker {
 
  private:
   static void add(std::vector<Finding>& out, const Place& place, SchemaViolationKind kind, std::string message) {
-    out.push_back(Finding{SchemaViolation{kind, place.pointer, std::move(message)}, place.order});
+    out.push_back(Finding{SchemaViolation{kind, place.pointer, std::move(message), place.is_key}, place.order});
   }
 
   // Keys are named by the subject already, so repeating them after "got" would say the same thing twice.

@@ -54,7 +54,7 @@ JsonInput read_json_input(const base::SourceText& source, std::string_view schem
     diagnostics.push_back(std::move(broken));
   } else {
     for (const auto& violation : schema->validate(input.document.json())) {
-      bool at_key = violation.kind == base::SchemaViolationKind::unknown_property;
+      bool at_key = violation.about_key || violation.kind == base::SchemaViolationKind::unknown_property;
       diagnostics.push_back(input.document.diagnose(base::Severity::error,
                                                     std::string(code_prefix) + std::string(suffix_for(violation.kind)),
                                                     violation.message, violation.pointer, at_key));
