@@ -1,0 +1,101 @@
+#pragma once
+// Reflection: what rbxpipe knows about Roblox classes, properties and enums, from data compiled in from config/
+// and optionally extended by an imported API dump or rbx-dom database.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "rbx/types/variant.h"
+
+namespace rbxpipe::rbx::reflection {
+
+/// How a canonical property is written to files when it is not written under its own name and type.
+enum class Migration {
+  none,
+  brick_color_to_color,           ///< BasePart.BrickColor -> Color3uint8 "Color3uint8"
+  content_id_to_content,          ///< Decal.Texture (ContentId) -> TextureContent (Content), and the like
+  font_to_font_face,              ///< TextLabel.Font (Enum.Font) -> FontFace (Font)
+  ignore_gui_inset_to_screen_insets,  ///< ScreenGui.IgnoreGuiInset (Bool) -> ScreenInsets (Enum)
+};
+
+/// One property of one class.
+struct PropertyDescriptor {
+  std::string name;                    ///< canonical name ("Size")
+  std::string class_name;              ///< the class that declares it
+  types::VariantType type = types::VariantType::String;  ///< canonical value type
+  std::string enum_name;               ///< for Enum properties: the enum ("Material")
+  std::string serialized_name;         ///< name in files ("size"); equals `name` unless renamed
+  bool serializes = true;              ///< false: never written to files
+  Migration migration = Migration::none;  ///< how a writer converts it (the target is `migrate_to`)
+  std::string migrate_to;              ///< the property it migrates to, when migration != none
+};
+
+/// One class.
+struct ClassDescriptor {
+  std::string name;                                        ///< "Part"
+  std::string superclass;                                  ///< "FormFactorPart"; empty for Instance
+  bool is_service = false;                                 ///< a singleton under DataModel
+  std::map<std::string, PropertyDescriptor, std::less<>> properties;  ///< own properties by canonical name
+  std::map<std::string, types::Variant, std::less<>> defaults;       ///< default values, own and inherited
+};
+
+/// One enum.
+struct EnumDescriptor {
+  std::string name;                                        ///< "Material"
+  std::map<std::string, std::uint32_t, std::less<>> items;  ///< item name -> value
+  /// The item name of a value, or nullopt.
+  std::optional<std::string> item_name(std::uint32_t value) const;
+};
+
+/// A reflection database. Lookups that walk superclasses stop at unknown classes.
+class Database {
+ public:
+  /// The database compiled into rbxpipe (config/reflection/), plus any user extension imported into
+  /// `$RBXPIPE_HOME/reflection.json` when `home` is given. Loaded once per process.
+  static const Database& shipped();
+
+  /// An empty database, for tests and for building one from data.
+  Database();
+  ~Database();
+  Database(Database&&) noexcept;
+  Database& operator=(Database&&) noexcept;
+
+  /// Parses data in rbxpipe's own reflection format (see config/reflection/README.md) and merges it in.
+  base::Result<void> merge_rbxpipe_json(std::string_view json);
+  /// Merges an rbx-dom reflection database (database.json) or a Roblox API dump (Full-API-Dump.json); which one
+  /// is detected from its shape. Returns how many classes were added or changed.
+  base::Result<std::size_t> merge_external_json(std::string_view json);
+  /// Writes the whole database in rbxpipe's own format (what `rbxpipe reflection import` stores).
+  std::string to_rbxpipe_json() const;
+
+  /// The class, or nullptr.
+  const ClassDescriptor* find_class(std::string_view class_name) const;
+  /// The property by canonical or serialized name on the class or its superclasses, or nullptr.
+  const PropertyDescriptor* find_property(std::string_view class_name, std::string_view property_name) const;
+  /// The enum, or nullptr.
+  const EnumDescriptor* find_enum(std::string_view enum_name) const;
+  /// The default value of a property for a class (walking superclasses), or nullopt.
+  std::optional<types::Variant> default_value(std::string_view class_name, std::string_view property_name) const;
+  /// True when `class_name` is `ancestor` or inherits from it.
+  bool is_a(std::string_view class_name, std::string_view ancestor) const;
+  /// True for services (Workspace, ReplicatedStorage, ...).
+  bool is_service(std::string_view class_name) const;
+  /// Names of every known class, sorted.
+  std::vector<std::string> class_names() const;
+  /// Number of known classes and enums, for reports.
+  std::size_t class_count() const;
+  /// Number of known enums.
+  std::size_t enum_count() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace rbxpipe::rbx::reflection
