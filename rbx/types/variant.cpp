@@ -23,7 +23,7 @@ template <std::size_t... I>
 Variant default_at(std::size_t index, std::index_sequence<I...>) {
   Variant value;
   // Value-initialises the alternative at `index`: zeroes, empty strings, identity CFrame (CFrame's own default).
-  ((index == I ? (value.emplace<I>(), true) : false) || ...);
+  (void)((index == I ? (value.emplace<I>(), true) : false) || ...);
   return value;
 }
 
