@@ -11,6 +11,7 @@ CC=clang-16 CXX=clang++-16 "$root/scripts/build.sh" "$build_dir" Debug -DRBXPIPE
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
 mkdir -p "$corpus/jsonc" "$corpus/lesson" "$corpus/glob"
+mkdir -p "$corpus/xml"
 find "$root/fixtures" "$root/config" -name '*.json' | while read -r file; do
   cp "$file" "$corpus/jsonc/$(echo "$file" | sha1sum | cut -c1-12)"
 done
@@ -18,8 +19,14 @@ find "$root/fixtures" -name 'lesson*.json' | while read -r file; do
   cp "$file" "$corpus/lesson/$(echo "$file" | sha1sum | cut -c1-12)"
 done
 printf 'assets/images/**/*.{png,jpg}\nassets/images/ui/a.png\n' > "$corpus/glob/seed"
+for dir in "$root/fixtures" "$root/../shared/corpus/studio-models"; do
+  [ -d "$dir" ] || continue
+  find "$dir" -name '*.rbxmx' | while read -r file; do
+    cp "$file" "$corpus/xml/$(echo "$file" | sha1sum | cut -c1-12)"
+  done
+done
 
-for target in jsonc lesson glob; do
+for target in jsonc lesson glob xml; do
   echo "== fuzz ${target} for ${seconds}s"
   log="$corpus/${target}.log"
   if ! "$build_dir/tests/fuzz/${target}_fuzz" -max_total_time="$seconds" -print_final_stats=1 "$corpus/$target" >"$log" 2>&1; then
