@@ -31,6 +31,7 @@ int run(int argc, char** argv) {
 
   add_init_command(app, state);
   add_check_command(app, state);
+  add_model_commands(app, state);
 
   app.parse_complete_callback([&] {
     base::LogLevel level = base::LogLevel::warn;

@@ -35,5 +35,7 @@ struct CommandState {
 void add_init_command(CLI::App& app, CommandState& state);
 /// `rbxpipe check [DIR] [--json] [--format text|json]`.
 void add_check_command(CLI::App& app, CommandState& state);
+/// `rbxpipe convert IN OUT` and `rbxpipe inspect FILE [--json]`.
+void add_model_commands(CLI::App& app, CommandState& state);
 
 }  // namespace rbxpipe::cli

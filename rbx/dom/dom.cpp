@@ -1,7 +1,12 @@
 #include "rbx/dom/dom.h"
 
+#include "rbx/dom/dump.h"
+
 #include <algorithm>
 #include <cassert>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
 #include <unordered_map>
 
 namespace rbxpipe::rbx::dom {
@@ -102,9 +107,53 @@ std::string path_of(const Dom& dom, InstanceId root, InstanceId id) {
   return path.empty() ? "<root>" : path;
 }
 
+// Splits a formatted value into number and non-number tokens, so two texts can be compared number by number.
+std::vector<std::string> tokens(const std::string& text) {
+  std::vector<std::string> list;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t start = i;
+    bool numeric = std::isdigit(static_cast<unsigned char>(text[i])) != 0 || text[i] == '-' || text[i] == '.';
+    while (i < text.size() && numeric == (std::isdigit(static_cast<unsigned char>(text[i])) != 0 || text[i] == '-' ||
+                                          text[i] == '.' || (numeric && (text[i] == 'e' || text[i] == '+')))) {
+      ++i;
+    }
+    if (i == start) ++i;
+    list.push_back(text.substr(start, i - start));
+  }
+  return list;
+}
+
+bool nearly_equal_text(const std::string& x, const std::string& y, double tolerance) {
+  auto a = tokens(x);
+  auto b = tokens(y);
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    char* end_a = nullptr;
+    char* end_b = nullptr;
+    double u = std::strtod(a[i].c_str(), &end_a);
+    double v = std::strtod(b[i].c_str(), &end_b);
+    if (*end_a != '\0' || *end_b != '\0') return false;
+    if (std::fabs(u - v) > tolerance * std::max({1.0, std::fabs(u), std::fabs(v)})) return false;
+  }
+  return true;
+}
+
+bool same_value(const Variant& x, const Variant& y, const CompareOptions& options) {
+  if (x == y) return true;
+  std::string x_text = format_value(x);
+  std::string y_text = format_value(y);
+  // Text forms are exact for every float and make NaN equal to NaN, which value equality does not.
+  if (x_text == y_text) return true;
+  return options.relative_tolerance > 0 && types::type_of(x) == types::type_of(y) &&
+         nearly_equal_text(x_text, y_text, options.relative_tolerance);
+}
+
 }  // namespace
 
-std::string first_difference(const Dom& a, InstanceId a_root, const Dom& b, InstanceId b_root) {
+std::string first_difference(const Dom& a, InstanceId a_root, const Dom& b, InstanceId b_root,
+                             const CompareOptions& options) {
   auto a_order = a.descendants(a_root);
   auto b_order = b.descendants(b_root);
   auto a_positions = positions(a, a_root);
@@ -132,7 +181,10 @@ std::string first_difference(const Dom& a, InstanceId a_root, const Dom& b, Inst
         }
         continue;
       }
-      if (value != other->second) return where + ": property " + name + " differs";
+      if (!same_value(value, other->second, options)) {
+        return where + ": property " + name + " differs: " + format_value(value) + " vs " +
+               format_value(other->second);
+      }
     }
     for (const auto& [name, value] : y.properties) {
       if (!x.properties.contains(name)) return where + ": property " + name + " missing on the left";

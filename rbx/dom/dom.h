@@ -64,8 +64,16 @@ class Dom {
   std::size_t m_live = 0;
 };
 
+/// How strictly first_difference compares values.
+struct CompareOptions {
+  /// Numbers within this relative difference count as equal (0: exact). XML files store floats with fewer
+  /// significant digits than binary files, so comparing the two formats needs about 1e-5.
+  double relative_tolerance = 0;
+};
+
 /// Compares two subtrees structurally: class, name, properties (Refs compared by the position of their targets in
-/// their trees) and children in order. Returns "" when equal, else a description of the first difference.
-std::string first_difference(const Dom& a, InstanceId a_root, const Dom& b, InstanceId b_root);
+/// their trees; NaN equals NaN) and children in order. Returns "" when equal, else the first difference.
+std::string first_difference(const Dom& a, InstanceId a_root, const Dom& b, InstanceId b_root,
+                             const CompareOptions& options = {});
 
 }  // namespace rbxpipe::rbx::dom

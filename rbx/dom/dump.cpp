@@ -213,6 +213,10 @@ RefNamer ref_namer(const std::map<InstanceId, std::string>& paths) {
 
 }  // namespace
 
+std::string format_value(const types::Variant& value) {
+  return value_text(value, [](InstanceId id) { return "#" + std::to_string(id); });
+}
+
 std::string instance_path(const Dom& dom, InstanceId root, InstanceId id) {
   std::vector<std::string> parts;
   for (InstanceId at = id; at != root && at != k_null_instance; at = dom.get(at).parent) {

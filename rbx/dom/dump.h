@@ -14,6 +14,9 @@ std::string dump_text(const Dom& dom, InstanceId root);
 /// JSON: {"class", "name", "properties": {name: {"type", "value"}}, "children": [...]} for `root`, pretty-printed.
 std::string dump_json(const Dom& dom, InstanceId root);
 
+/// One value as dump_text prints it (floats exact, NaN as "NaN"); references print as "#<id>".
+std::string format_value(const types::Variant& value);
+
 /// The path of `id` below `root`: names joined by '.', with "[k]" after a name shared by earlier siblings.
 std::string instance_path(const Dom& dom, InstanceId root, InstanceId id);
 
