@@ -62,32 +62,6 @@ inline types::Variant read_property(std::string_view property) {
   return found->second;
 }
 
-/// Replaces NaN in float, double, Vector3, CFrame and OptionalCFrame properties (where Studio files hold it) by a
-/// fixed number, so that first_difference, which compares with == (NaN differs from itself), can compare the trees.
-inline void replace_nans(dom::Dom& dom) {
-  auto fix = [](auto& number) {
-    if (number != number) number = -12345.5F;
-  };
-  auto fix_vector3 = [&](types::Vector3& v) {
-    fix(v.x);
-    fix(v.y);
-    fix(v.z);
-  };
-  auto fix_cframe = [&](types::CFrame& c) {
-    fix_vector3(c.position);
-    for (float& r : c.rotation) fix(r);
-  };
-  for (dom::InstanceId id : dom.descendants(dom.root())) {
-    for (auto& [name, value] : dom.get(id).properties) {
-      if (auto* f = std::get_if<float>(&value)) fix(*f);
-      if (auto* d = std::get_if<double>(&value)) fix(*d);
-      if (auto* v = std::get_if<types::Vector3>(&value)) fix_vector3(*v);
-      if (auto* c = std::get_if<types::CFrame>(&value)) fix_cframe(*c);
-      if (auto* o = std::get_if<types::OptionalCFrame>(&value); o && o->value) fix_cframe(*o->value);
-    }
-  }
-}
-
 /// The children of the root, which is what a model file holds.
 inline std::vector<dom::InstanceId> top_level(const dom::Dom& dom) { return dom.get(dom.root()).children; }
 
