@@ -165,29 +165,30 @@ std::string first_difference(const Dom& a, InstanceId a_root, const Dom& b, Inst
   for (std::size_t i = 0; i < std::min(a_order.size(), b_order.size()); ++i) {
     const Instance& x = a.get(a_order[i]);
     const Instance& y = b.get(b_order[i]);
-    std::string where = path_of(a, a_root, x.id);
-    if (x.class_name != y.class_name) return where + ": class " + x.class_name + " vs " + y.class_name;
-    if (x.name != y.name) return where + ": name '" + x.name + "' vs '" + y.name + "'";
+    // The path is only built once a difference is found: building it for every instance is quadratic on deep trees.
+    auto where = [&] { return path_of(a, a_root, x.id); };
+    if (x.class_name != y.class_name) return where() + ": class " + x.class_name + " vs " + y.class_name;
+    if (x.name != y.name) return where() + ": name '" + x.name + "' vs '" + y.name + "'";
     if (x.children.size() != y.children.size()) {
-      return where + ": " + std::to_string(x.children.size()) + " children vs " + std::to_string(y.children.size());
+      return where() + ": " + std::to_string(x.children.size()) + " children vs " + std::to_string(y.children.size());
     }
     for (const auto& [name, value] : x.properties) {
       auto other = y.properties.find(name);
-      if (other == y.properties.end()) return where + ": property " + name + " missing on the right";
+      if (other == y.properties.end()) return where() + ": property " + name + " missing on the right";
       if (const auto* ref = std::get_if<types::Ref>(&value)) {
         const auto* other_ref = std::get_if<types::Ref>(&other->second);
         if (other_ref == nullptr || position_in(a_positions, ref->target) != position_in(b_positions, other_ref->target)) {
-          return where + ": property " + name + " refers to different instances";
+          return where() + ": property " + name + " refers to different instances";
         }
         continue;
       }
       if (!same_value(value, other->second, options)) {
-        return where + ": property " + name + " differs: " + format_value(value) + " vs " +
+        return where() + ": property " + name + " differs: " + format_value(value) + " vs " +
                format_value(other->second);
       }
     }
     for (const auto& [name, value] : y.properties) {
-      if (!x.properties.contains(name)) return where + ": property " + name + " missing on the left";
+      if (!x.properties.contains(name)) return where() + ": property " + name + " missing on the left";
     }
   }
   if (a_order.size() != b_order.size()) return "instance counts differ";

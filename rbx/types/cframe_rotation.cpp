@@ -7,7 +7,6 @@ namespace {
 // A unit axis as integers, so the cross product and comparisons below are exact.
 struct Axis {
   int x = 0, y = 0, z = 0;
-  friend bool operator==(const Axis&, const Axis&) = default;
 };
 
 // Normal ids in the order the formats number them: +X +Y +Z -X -Y -Z.
