@@ -31,12 +31,19 @@ constexpr int k_max_depth = 64;
 
 constexpr std::string_view k_shipped_prefix = "reflection/";
 
-// Enums first: class defaults may name enum items, and those resolve against what is already loaded.
+// Enums first (class defaults and the font table name enum items), then the core classes (other files' defaults
+// may be for properties declared there), then the rest in name order.
+int load_rank(const std::string& path) {
+  if (path.find("/enums") != std::string::npos) return 0;
+  if (path.find("/classes-core") != std::string::npos) return 1;
+  return 2;
+}
+
 Database load_compiled() {
   Database database;
   std::vector<std::string> paths = base::embedded_files_under(k_shipped_prefix);
-  std::stable_partition(paths.begin(), paths.end(),
-                        [](const std::string& path) { return path.find("/enums") != std::string::npos; });
+  std::stable_sort(paths.begin(), paths.end(),
+                   [](const std::string& a, const std::string& b) { return load_rank(a) < load_rank(b); });
   for (const auto& path : paths) {
     if (!path.ends_with(".json")) continue;
     auto merged = database.merge_rbxpipe_json(*base::embedded_file(path));

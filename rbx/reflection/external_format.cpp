@@ -130,12 +130,14 @@ std::size_t merge_rbx_dom(const json& document, Database& database) {
       auto& aliases = it->second.aliases;
       if (std::find(aliases.begin(), aliases.end(), property_name) == aliases.end()) aliases.push_back(property_name);
     }
-    for (const auto& [property_name, value] : entry.value("DefaultProperties", json::object()).items()) {
+    const json defaults = entry.value("DefaultProperties", json::object());
+    for (const auto& [property_name, value] : defaults.items()) {
       if (auto decoded = decode_rbx_dom_value(value.dump())) descriptor.defaults[property_name] = std::move(*decoded);
     }
     if (!(before == descriptor)) ++changed;
   }
-  for (const auto& [name, entry] : document.value("Enums", json::object()).items()) {
+  const json enums = document.value("Enums", json::object());
+  for (const auto& [name, entry] : enums.items()) {
     if (!entry.is_object() || !entry.contains("items") || !entry["items"].is_object()) continue;
     auto& descriptor = impl.enums[name];
     descriptor.name = name;

@@ -7,6 +7,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "rbx/types/attributes.h"
 
@@ -204,14 +205,57 @@ std::vector<SerializedProperty> migrate(const Database& database, std::string_vi
   }
 }
 
+// The newer property and value a legacy file property stands for, or nullopt when it is kept as it is. BrickColor
+// is kept (files that hold it usually hold the exact Color3uint8 too, which must win) and so is CornerRadius (one
+// value cannot become four properties).
+std::optional<std::pair<const PropertyDescriptor*, Variant>> migrate_read(const Database& database,
+                                                                          std::string_view class_name,
+                                                                          const PropertyDescriptor& property,
+                                                                          const Variant& value) {
+  const PropertyDescriptor* target = database.find_property(class_name, property.migrate_to);
+  if (target == nullptr) return std::nullopt;
+  std::optional<Variant> migrated;
+  switch (property.migration) {
+    case Migration::content_id_to_content: migrated = convert(value, VariantType::Content); break;
+    case Migration::font_to_font_face:
+      if (auto number = number_of(value)) {
+        if (auto face = database.font_face_for(*number)) migrated = *face;
+      }
+      break;
+    case Migration::ignore_gui_inset_to_screen_insets:
+      if (const bool* ignore = std::get_if<bool>(&value)) {
+        migrated = Enum{*ignore ? k_device_safe_insets : k_core_ui_safe_insets};
+      }
+      break;
+    default: break;
+  }
+  if (!migrated) return std::nullopt;
+  auto typed = convert(*migrated, target->type);
+  if (!typed) return std::nullopt;
+  return std::make_pair(target, std::move(*typed));
+}
+
 }  // namespace
 
 std::pair<std::string, Variant> canonicalize(const Database& database, std::string_view class_name,
                                              std::string_view serialized_name, Variant value) {
   const PropertyDescriptor* property = database.find_property(class_name, serialized_name);
   if (property == nullptr) return {std::string(serialized_name), std::move(value)};
+  // Legacy properties read as the property that replaced them, so an old file and its re-save read the same.
+  if (property->migration != Migration::none) {
+    if (auto migrated = migrate_read(database, class_name, *property, value)) {
+      return {migrated->first->name, std::move(migrated->second)};
+    }
+  }
   auto converted = convert(value, property->type);
   return {property->name, converted ? std::move(*converted) : std::move(value)};
+}
+
+bool migrates_on_read(const Database& database, std::string_view class_name, std::string_view serialized_name,
+                      const Variant& value) {
+  const PropertyDescriptor* property = database.find_property(class_name, serialized_name);
+  return property != nullptr && property->migration != Migration::none &&
+         migrate_read(database, class_name, *property, value).has_value();
 }
 
 std::vector<SerializedProperty> serialize(const Database& database, std::string_view class_name,

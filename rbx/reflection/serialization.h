@@ -21,8 +21,16 @@ struct SerializedProperty {
 
 /// Turns a property read from a file into its canonical name and value. Unknown classes and properties keep their
 /// name and value unchanged; a value whose type cannot be converted to the descriptor's type is kept as read.
+/// Legacy properties that migrate (Decal.Texture, TextLabel.Font, ScreenGui.IgnoreGuiInset) come back as the
+/// property that replaced them (TextureContent, FontFace, ScreenInsets); BrickColor and CornerRadius stay as read.
 std::pair<std::string, types::Variant> canonicalize(const Database& database, std::string_view class_name,
                                                     std::string_view serialized_name, types::Variant value);
+
+/// True when canonicalize turns this file property into a newer one (Decal.Texture into TextureContent). When an
+/// instance's file also holds that newer property, a reader should keep the newer property's own value, whichever
+/// comes first in the file.
+bool migrates_on_read(const Database& database, std::string_view class_name, std::string_view serialized_name,
+                      const types::Variant& value);
 
 /// What to write for one canonical property: nothing for non-serializing properties, the migrated property when a
 /// migration applies (nothing when `has_property(target)` says the instance already holds the target), else the

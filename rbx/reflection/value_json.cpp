@@ -19,11 +19,6 @@ namespace {
 using nlohmann::json;
 using namespace types;
 
-constexpr std::array<std::pair<std::string_view, std::uint16_t>, 9> k_font_weights = {{
-    {"Thin", 100}, {"ExtraLight", 200}, {"Light", 300}, {"Regular", 400}, {"Medium", 500},
-    {"SemiBold", 600}, {"Bold", 700}, {"ExtraBold", 800}, {"Heavy", 900},
-}};
-
 std::optional<double> to_double(const json& j) {
   if (j.is_number()) return j.get<double>();
   if (j.is_string()) {
@@ -385,20 +380,6 @@ std::optional<Variant> decode_bare(const json& j, VariantType type, const EnumDe
 }
 
 }  // namespace
-
-std::optional<std::string_view> font_weight_name(std::uint16_t weight) {
-  for (const auto& [name, value] : k_font_weights) {
-    if (value == weight) return name;
-  }
-  return std::nullopt;
-}
-
-std::optional<std::uint16_t> font_weight_from_name(std::string_view name) {
-  for (const auto& [item, value] : k_font_weights) {
-    if (item == name) return value;
-  }
-  return std::nullopt;
-}
 
 base::Result<Variant> decode_value(std::string_view text, std::optional<VariantType> type,
                                    const EnumDescriptor* enum_descriptor) {

@@ -33,8 +33,6 @@ base::Result<types::Variant> decode_value(std::string_view json, std::optional<t
 /// know, so imports skip what they cannot represent.
 std::optional<types::Variant> decode_rbx_dom_value(std::string_view json);
 
-/// FontWeight item names by weight ("Regular" for 400); nullopt for other weights.
-std::optional<std::string_view> font_weight_name(std::uint16_t weight);
 /// The weight of a FontWeight item name; nullopt when unknown.
 std::optional<std::uint16_t> font_weight_from_name(std::string_view name);
 

@@ -1,5 +1,6 @@
-// Encoding values in rbxpipe's reflection format (decoding is in value_json.cpp). Non-finite floats become the
-// strings "inf", "-inf" and "nan" because JSON numbers cannot hold them and shipped defaults need infinity.
+// Encoding values in rbxpipe's reflection format (decoding is in value_json.cpp), plus the FontWeight names both
+// directions use. Non-finite floats become the strings "inf", "-inf" and "nan" because JSON numbers cannot hold them
+// and shipped defaults need infinity.
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -17,6 +18,11 @@ namespace {
 
 using nlohmann::json;
 using namespace types;
+
+constexpr std::array<std::pair<std::string_view, std::uint16_t>, 9> k_font_weights = {{
+    {"Thin", 100}, {"ExtraLight", 200}, {"Light", 300}, {"Regular", 400}, {"Medium", 500},
+    {"SemiBold", 600}, {"Bold", 700}, {"ExtraBold", 800}, {"Heavy", 900},
+}};
 
 json number(double value) {
   if (std::isnan(value)) return "nan";
@@ -187,6 +193,13 @@ json encode_json(const Variant& value) {
 
 
 }  // namespace
+
+std::optional<std::uint16_t> font_weight_from_name(std::string_view name) {
+  for (const auto& [item, value] : k_font_weights) {
+    if (item == name) return value;
+  }
+  return std::nullopt;
+}
 
 std::string encode_value(const Variant& value) { return encode_json(value).dump(); }
 
