@@ -85,7 +85,9 @@ json attributes(const json& value);
 // Our typed form ({"type": T, "value": V}) for one rbx-dom value, or null when the type is unknown to us.
 json translate(const json& explicit_value) {
   if (!explicit_value.is_object() || explicit_value.size() != 1) return nullptr;
-  const auto& [type, value] = *explicit_value.items().begin();
+  auto entry = explicit_value.begin();
+  const std::string& type = entry.key();
+  const json& value = entry.value();
   json ours = value;
   if (type == "CFrame") ours = cframe(value);
   else if (type == "OptionalCFrame") ours = value.is_null() ? json(nullptr) : cframe(value);
