@@ -1,6 +1,7 @@
 #include "cli/app.h"
 
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 
@@ -32,8 +33,11 @@ int run(int argc, char** argv) {
   add_init_command(app, state);
   add_check_command(app, state);
   add_model_commands(app, state);
+  add_reflection_command(app, state);
 
   app.parse_complete_callback([&] {
+    // Every module finds the state folder through RBXPIPE_HOME, so --home simply sets it for this process.
+    if (state.home) ::setenv("RBXPIPE_HOME", state.home->c_str(), 1);
     base::LogLevel level = base::LogLevel::warn;
     base::parse_log_level(state.log_level, level);
     base::default_logger().set_level(level);
