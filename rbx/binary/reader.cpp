@@ -138,10 +138,10 @@ base::Result<void> FileReader::read_inst(ByteReader& reader) {
     }
     auto slot = static_cast<std::size_t>(referent);
     if (slot >= m_state.class_of.size()) m_state.class_of.resize(slot + 1, -1);
-    if (m_state.class_of[slot] >= 0) {
-      return invalid("referent " + std::to_string(referent) + " is declared twice (classes " +
-                     m_state.classes[static_cast<std::size_t>(m_state.class_of[slot])].name + " and " + class_name +
-                     ")");
+    if (std::int32_t earlier = m_state.class_of[slot]; earlier >= 0) {
+      const std::string& first = earlier == index ? class_name : m_state.classes[static_cast<std::size_t>(earlier)].name;
+      return invalid("referent " + std::to_string(referent) + " is declared twice (classes " + first + " and " +
+                     class_name + ")");
     }
     m_state.class_of[slot] = index;
   }
