@@ -2,6 +2,8 @@
 // rbxpipe_format.cpp and external_format.cpp.
 #include "rbx/reflection/database.h"
 
+#include "base/paths.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdlib>
@@ -210,21 +212,8 @@ bool Database::operator==(const Database& other) const {
 }
 
 std::filesystem::path user_database_path() {
-  auto env = [](const char* name) -> std::string {
-    const char* value = std::getenv(name);
-    return value != nullptr ? value : "";
-  };
-  std::filesystem::path home;
-  if (std::string value = env("RBXPIPE_HOME"); !value.empty()) {
-    home = value;
-  } else if (std::string xdg = env("XDG_DATA_HOME"); !xdg.empty()) {
-    home = std::filesystem::path(xdg) / "rbxpipe";
-  } else if (std::string user_home = env("HOME"); !user_home.empty()) {
-    home = std::filesystem::path(user_home) / ".local" / "share" / "rbxpipe";
-  } else {
-    return {};
-  }
-  return home / "reflection.json";
+  auto home = base::rbxpipe_home();
+  return home.empty() ? home : home / "reflection.json";
 }
 
 base::Result<std::size_t> import_reflection_file(const std::filesystem::path& dump, const std::filesystem::path& home) {
