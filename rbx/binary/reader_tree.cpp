@@ -88,9 +88,13 @@ base::Result<dom::Dom> build_tree(ReadState state, const reflection::Database& d
     const ClassRecord& record = state.classes[column.class_index];
     for (std::size_t i = 0; i < column.values.size(); ++i) {
       types::InstanceId id = dom_ids[static_cast<std::size_t>(record.referents[i])];
-      auto [canonical_name, value] =
-          reflection::canonicalize(database, record.name, column.name, resolve_refs(std::move(column.values[i]), dom_ids));
-      dom.set_property(id, std::move(canonical_name), std::move(value));
+      types::Variant value = resolve_refs(std::move(column.values[i]), dom_ids);
+      bool legacy = reflection::migrates_on_read(database, record.name, column.name, value);
+      auto [canonical_name, canonical] = reflection::canonicalize(database, record.name, column.name, std::move(value));
+      // A legacy property (Decal.Texture) reads as its replacement (TextureContent); when the file also holds the
+      // replacement itself, that value is the newer one and wins whichever PROP chunk comes first.
+      if (legacy && dom.get(id).properties.contains(canonical_name)) continue;
+      dom.set_property(id, std::move(canonical_name), std::move(canonical));
     }
   }
   return dom;
