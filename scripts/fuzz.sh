@@ -12,6 +12,7 @@ corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
 mkdir -p "$corpus/jsonc" "$corpus/lesson" "$corpus/glob"
 mkdir -p "$corpus/xml"
+mkdir -p "$corpus/binary"
 find "$root/fixtures" "$root/config" -name '*.json' | while read -r file; do
   cp "$file" "$corpus/jsonc/$(echo "$file" | sha1sum | cut -c1-12)"
 done
@@ -26,7 +27,14 @@ for dir in "$root/fixtures" "$root/../shared/corpus/studio-models"; do
   done
 done
 
-for target in jsonc lesson glob xml; do
+for dir in "$root/fixtures" "$root/../shared/corpus/studio-models"; do
+  [ -d "$dir" ] || continue
+  find "$dir" -name '*.rbxm' -o -name '*.rbxl' | while read -r file; do
+    cp "$file" "$corpus/binary/$(echo "$file" | sha1sum | cut -c1-12)"
+  done
+done
+
+for target in jsonc lesson glob xml binary; do
   echo "== fuzz ${target} for ${seconds}s"
   log="$corpus/${target}.log"
   if ! "$build_dir/tests/fuzz/${target}_fuzz" -max_total_time="$seconds" -print_final_stats=1 "$corpus/$target" >"$log" 2>&1; then
