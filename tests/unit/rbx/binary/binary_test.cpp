@@ -94,19 +94,6 @@ TEST(BinaryTree, UnparentedInstancesBecomeTopLevelAfterTheLinkedOnes) {
   EXPECT_EQ(dom.get(top[0]).class_name, "Folder");
 }
 
-TEST(BinaryTree, ServicesUnderTheRootAreMarked) {
-  // With no reflection data no class is a service, so the INST object format stays 0 everywhere.
-  dom::Dom dom;
-  dom.insert(dom.root(), "Workspace", "Workspace");
-  std::string file = write_all(dom, Compression::none);
-  std::size_t at = file.find("INST");
-  ByteReader reader(std::string_view(file).substr(at + 16));
-  reader.u32_le();
-  EXPECT_EQ(reader.string(), "Workspace");
-  std::uint8_t format = reader.u8();
-  EXPECT_TRUE(format == 0 || format == 1);
-}
-
 TEST(BinaryTree, TenThousandLevelsDeepRoundTrip) {
   dom::Dom dom;
   dom::InstanceId at = dom.root();

@@ -62,6 +62,60 @@ inline std::string read_error(std::string_view bytes, const ReadOptions& options
   return dom.ok() ? std::string() : dom.error().to_string();
 }
 
+/// The tree of fixtures/models/binary-every-type: a Model "EveryType" holding a Configuration with one property of
+/// every binary type but Bytecode, and a Folder "Target" the Ref and Content properties point at.
+inline dom::Dom every_type_model() {
+  using namespace types;  // NOLINT(google-build-using-namespace)
+  dom::Dom dom;
+  auto model = dom.insert(dom.root(), "Model", "EveryType");
+  auto values = dom.insert(model, "Configuration", "Values");
+  auto target = dom.insert(model, "Folder", "Target");
+  CFrame rotated;
+  rotated.position = {1, -2, 3.5F};
+  rotated.rotation = {0, 0, 1, 0, 1, 0, -1, 0, 0};
+  CFrame skewed;
+  skewed.position = {-0.15625F, 0, 1e30F};
+  skewed.rotation = {0.6F, 0.8F, 0, -0.8F, 0.6F, 0, 0, 0, 1};
+  auto set = [&](const char* name, Variant value) { dom.set_property(values, name, std::move(value)); };
+  set("TestString", std::string("hello"));
+  set("TestBool", true);
+  set("TestInt32", std::int32_t{-123456});
+  set("TestFloat32", -0.15625F);
+  set("TestFloat64", 1.0 / 3.0);
+  set("TestUDim", UDim{0.5F, -10});
+  set("TestUDim2", UDim2{{0.25F, 4}, {-1, 7}});
+  set("TestRay", Ray{{1, 2, 3}, {0, -1, 0}});
+  set("TestFaces", Faces{0b101101});
+  set("TestAxes", Axes{0b101});
+  set("TestBrickColor", BrickColor{1004});
+  set("TestColor3", Color3{0.25F, 0.5F, 0.75F});
+  set("TestVector2", Vector2{-3, 4});
+  set("TestVector3", Vector3{1, 2, 3});
+  set("TestCFrameRotated", rotated);
+  set("TestCFrameSkewed", skewed);
+  set("TestEnum", Enum{288});
+  set("TestRef", Ref{target});
+  set("TestVector3int16", Vector3int16{-32768, 0, 32767});
+  set("TestNumberSequence", NumberSequence{{{0, 1, 0}, {0.5F, 2, 0.25F}, {1, 3, 0}}});
+  set("TestColorSequence", ColorSequence{{{0, {1, 0, 0}, 0}, {1, {0, 0, 1}, 0}}});
+  set("TestNumberRange", NumberRange{-1, 5});
+  set("TestRect", Rect{{1, 2}, {3, 4}});
+  set("TestPhysicalDefault", PhysicalProperties{});
+  set("TestPhysicalCustom", PhysicalProperties{true, 0.75F, 0.25F, 0.5F, 1, 1, 0.5F});
+  set("TestColor3uint8", Color3uint8{1, 128, 255});
+  set("TestInt64", std::int64_t{-(std::int64_t{1} << 50)});
+  set("TestSharedString", SharedString{"shared bytes"});
+  set("TestOptionalSome", OptionalCFrame{rotated});
+  set("TestOptionalNone", OptionalCFrame{});
+  set("TestUniqueId", UniqueId{7, 123456789, 0x123456789ABCDEF});
+  set("TestFont", Font{"rbxasset://fonts/families/SourceSansPro.json", 700, 1, ""});
+  set("TestSecurityCapabilities", SecurityCapabilities{0x11});
+  set("TestContentNone", Content{});
+  set("TestContentUri", Content{Content::Kind::uri, "rbxassetid://1", k_null_instance});
+  set("TestContentObject", Content{Content::Kind::object, {}, target});
+  return dom;
+}
+
 /// Assembles a file from raw parts: header counts, then chunks stored uncompressed unless said otherwise.
 class FileBuilder {
  public:

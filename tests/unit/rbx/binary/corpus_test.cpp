@@ -1,7 +1,9 @@
-// The Studio-written corpus: every model reads, writes back and reads again into the same tree.
+// The Studio-written corpus (every model reads, writes back and reads again into the same tree) and our own
+// fixture files.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -73,6 +75,25 @@ TEST(BinaryCorpus, NaNValuesSurviveBitForBit) {
   }
   EXPECT_TRUE(found_nan);
   EXPECT_EQ(testing::write_all(testing::read_ok(testing::write_all(dom))), testing::write_all(dom));
+}
+
+// The fixture is what the writer makes of every_type_model(); RBXPIPE_UPDATE_GOLDEN=1 rewrites it after a
+// deliberate encoding change.
+TEST(BinaryFixture, EveryTypeModelMatchesItsFile) {
+  auto path = std::filesystem::path(RBXPIPE_SOURCE_DIR) / "fixtures/models/binary-every-type/model.rbxm";
+  dom::Dom dom = testing::every_type_model();
+  WriteOptions options;
+  options.compression = Compression::none;
+  auto bytes = write(dom, testing::top_level(dom), options);
+  ASSERT_TRUE(bytes.ok()) << bytes.error().to_string();
+  if (const char* update = std::getenv("RBXPIPE_UPDATE_GOLDEN"); update != nullptr && *update == '1') {
+    std::ofstream(path, std::ios::binary) << *bytes;
+  }
+  std::string file = slurp(path);
+  EXPECT_EQ(*bytes, file);
+  auto back = read(file);
+  ASSERT_TRUE(back.ok()) << back.error().to_string();
+  EXPECT_EQ(dom::first_difference(dom, dom.root(), *back, back->root()), "");
 }
 
 }  // namespace
