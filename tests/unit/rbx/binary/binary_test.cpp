@@ -94,6 +94,13 @@ TEST(BinaryTree, UnparentedInstancesBecomeTopLevelAfterTheLinkedOnes) {
   EXPECT_EQ(dom.get(top[0]).class_name, "Folder");
 }
 
+TEST(BinaryTree, NothingToWriteGivesAnEmptyButValidFile) {
+  dom::Dom dom;
+  std::string file = write_all(dom);
+  EXPECT_EQ(chunk_names(file), "PRNT END ");
+  EXPECT_EQ(read_ok(file).size(), 1u);
+}
+
 TEST(BinaryTree, TenThousandLevelsDeepRoundTrip) {
   dom::Dom dom;
   dom::InstanceId at = dom.root();
