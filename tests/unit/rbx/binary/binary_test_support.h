@@ -1,5 +1,5 @@
 #pragma once
-// Helpers for the binary format tests: write/read shortcuts and a builder for hand-made (often malformed) files.
+// Shared pieces of the binary format tests: write/read shortcuts and a builder for hand-made (often malformed) files.
 
 #include <gtest/gtest.h>
 
