@@ -196,18 +196,15 @@ ordered_json value_json(const types::Variant& value, const RefNamer& ref_name) {
       value);
 }
 
-// Paths for every instance of the dumped subtree, computed once, so references print in O(1).
-std::map<InstanceId, std::string> all_paths(const Dom& dom, InstanceId root) {
-  std::map<InstanceId, std::string> paths;
-  for (InstanceId id : dom.descendants(root)) paths.emplace(id, instance_path(dom, root, id));
-  return paths;
-}
-
-RefNamer ref_namer(const std::map<InstanceId, std::string>& paths) {
-  return [&paths](InstanceId id) -> std::string {
+// References print as the target's path, computed on demand: precomputing every path would be quadratic in depth.
+RefNamer ref_namer(const Dom& dom, InstanceId root) {
+  return [&dom, root](InstanceId id) -> std::string {
     if (id == k_null_instance) return "null";
-    auto found = paths.find(id);
-    return found == paths.end() ? "<outside>" : "@" + found->second;
+    if (!dom.contains(id)) return "<outside>";
+    InstanceId at = id;
+    while (at != root && at != k_null_instance) at = dom.get(at).parent;
+    if (at != root) return "<outside>";
+    return "@" + instance_path(dom, root, id);
   };
 }
 
@@ -236,8 +233,7 @@ std::string instance_path(const Dom& dom, InstanceId root, InstanceId id) {
 }
 
 std::string dump_text(const Dom& dom, InstanceId root) {
-  auto paths = all_paths(dom, root);
-  auto names = ref_namer(paths);
+  auto names = ref_namer(dom, root);
   std::string text;
   // Depth comes from walking up to the root; descendants() is iterative, so deep trees dump without recursion.
   std::map<InstanceId, int> depth{{root, 0}};
@@ -255,8 +251,7 @@ std::string dump_text(const Dom& dom, InstanceId root) {
 }
 
 std::string dump_json(const Dom& dom, InstanceId root) {
-  auto paths = all_paths(dom, root);
-  auto names = ref_namer(paths);
+  auto names = ref_namer(dom, root);
   std::map<InstanceId, ordered_json> built;
   auto order = dom.descendants(root);
   // Build bottom-up (reverse pre-order) so each node's children are complete before it is, without recursion.
