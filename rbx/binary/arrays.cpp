@@ -49,7 +49,7 @@ namespace {
 // de-interleaved copy first.
 std::vector<std::uint64_t> read_words(ByteReader& reader, std::size_t count, std::size_t width) {
   if (!reader.has(count, width)) return {};
-  std::string_view bytes = reader.take(count * width);
+  std::string_view bytes = reader.read_bytes(count * width);
   std::vector<std::uint64_t> words(count, 0);
   for (std::size_t j = 0; j < width; ++j) {
     std::string_view column = bytes.substr(j * count, count);
@@ -68,7 +68,7 @@ void write_words(ByteWriter& writer, std::span<const T> words, std::size_t width
       out[j * count + i] = static_cast<char>((word >> (8 * (width - 1 - j))) & 0xFF);
     }
   }
-  writer.raw(out);
+  writer.write_bytes(out);
 }
 
 }  // namespace

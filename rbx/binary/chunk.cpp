@@ -114,10 +114,10 @@ base::Result<FileHeader> read_file_header(std::string_view file) {
   if (file.substr(0, k_magic.size()) != k_magic) return fail("not a Roblox binary file (no '<roblox!' magic)");
   if (file.substr(8, k_signature.size()) != k_signature) return fail("bad signature (file mangled by a text transfer?)");
   ByteReader reader(file.substr(14, 18));
-  std::uint16_t version = reader.u16_le();
-  std::uint32_t class_count = reader.u32_le();
-  std::uint32_t instance_count = reader.u32_le();
-  std::string_view reserved = reader.take(8);
+  std::uint16_t version = reader.read_u16();
+  std::uint32_t class_count = reader.read_u32();
+  std::uint32_t instance_count = reader.read_u32();
+  std::string_view reserved = reader.read_bytes(8);
   if (version != 0) return fail("unsupported version " + std::to_string(version));
   if (class_count > INT32_MAX || instance_count > INT32_MAX) return fail("negative class or instance count");
   if (reserved.find_first_not_of('\0') != std::string_view::npos) return fail("reserved bytes are not zero");
@@ -134,11 +134,11 @@ base::Result<ChunkHeader> ChunkStream::next() {
   }
   ByteReader reader(m_file.substr(offset, k_chunk_header_size));
   ChunkHeader chunk;
-  chunk.name = std::string(reader.take(4));
+  chunk.name = std::string(reader.read_bytes(4));
   chunk.offset = offset;
-  chunk.compressed_size = reader.u32_le();
-  chunk.uncompressed_size = reader.u32_le();
-  std::uint32_t reserved = reader.u32_le();
+  chunk.compressed_size = reader.read_u32();
+  chunk.uncompressed_size = reader.read_u32();
+  std::uint32_t reserved = reader.read_u32();
   while (!chunk.name.empty() && chunk.name.back() == '\0') chunk.name.pop_back();
   if (reserved != 0) return chunk_error(chunk.name, offset, "reserved field is " + std::to_string(reserved) + ", not 0");
   std::size_t stored = chunk.compressed_size == 0 ? chunk.uncompressed_size : chunk.compressed_size;
@@ -174,12 +174,12 @@ base::Result<std::string> ChunkStream::decompress(const ChunkHeader& chunk) {
 
 std::string encode_file_header(std::uint32_t class_count, std::uint32_t instance_count) {
   ByteWriter writer;
-  writer.raw(k_magic);
-  writer.raw(k_signature);
-  writer.u16_le(0);
-  writer.u32_le(class_count);
-  writer.u32_le(instance_count);
-  writer.raw(std::string_view("\0\0\0\0\0\0\0\0", 8));
+  writer.write_bytes(k_magic);
+  writer.write_bytes(k_signature);
+  writer.write_u16(0);
+  writer.write_u32(class_count);
+  writer.write_u32(instance_count);
+  writer.write_bytes(std::string_view("\0\0\0\0\0\0\0\0", 8));
   return writer.take();
 }
 
@@ -205,10 +205,10 @@ base::Result<void> append_chunk(std::string& out, std::string_view name, std::st
   ByteWriter writer;
   std::string padded_name(name);
   padded_name.resize(4, '\0');
-  writer.raw(padded_name);
-  writer.u32_le(static_cast<std::uint32_t>(stored.size()));
-  writer.u32_le(static_cast<std::uint32_t>(body.size()));
-  writer.u32_le(0);
+  writer.write_bytes(padded_name);
+  writer.write_u32(static_cast<std::uint32_t>(stored.size()));
+  writer.write_u32(static_cast<std::uint32_t>(body.size()));
+  writer.write_u32(0);
   out += writer.bytes();
   out += compression == Compression::none ? body : std::string_view(stored);
   return {};

@@ -83,11 +83,11 @@ base::Result<void> FileReader::read_chunk(const ChunkHeader& chunk, std::string_
 
 base::Result<void> FileReader::read_meta(ByteReader& reader) {
   // Metadata (ExplicitAutoJoints, ...) has no place in the Dom; it is checked for well-formedness and dropped.
-  std::uint32_t count = reader.u32_le();
+  std::uint32_t count = reader.read_u32();
   if (reader.has(count, 8)) {
     for (std::uint32_t i = 0; i < count && reader.ok(); ++i) {
-      reader.take(reader.u32_le());
-      reader.take(reader.u32_le());
+      reader.read_bytes(reader.read_u32());
+      reader.read_bytes(reader.read_u32());
     }
   }
   if (!reader.ok()) return truncated(reader);
@@ -97,25 +97,25 @@ base::Result<void> FileReader::read_meta(ByteReader& reader) {
 base::Result<void> FileReader::read_sstr(ByteReader& reader) {
   if (m_seen_sstr) return invalid("a second SSTR chunk");
   m_seen_sstr = true;
-  std::uint32_t version = reader.u32_le();
-  std::uint32_t count = reader.u32_le();
+  std::uint32_t version = reader.read_u32();
+  std::uint32_t count = reader.read_u32();
   if (!reader.ok()) return truncated(reader);
   if (version != 0) return invalid("unsupported SSTR version " + std::to_string(version));
   if (!reader.has(count, 20)) return truncated(reader);
   m_state.shared_strings.reserve(count);
   for (std::uint32_t i = 0; i < count && reader.ok(); ++i) {
-    reader.take(16);  // an MD5 nobody checks; the index is what PROP chunks use
-    m_state.shared_strings.push_back(reader.string());
+    reader.read_bytes(16);  // an MD5 nobody checks; the index is what PROP chunks use
+    m_state.shared_strings.push_back(reader.read_string());
   }
   if (!reader.ok()) return truncated(reader);
   return {};
 }
 
 base::Result<void> FileReader::read_inst(ByteReader& reader) {
-  std::uint32_t class_id = reader.u32_le();
-  std::string class_name = reader.string();
-  std::uint8_t format = reader.u8();
-  std::uint32_t count = reader.u32_le();
+  std::uint32_t class_id = reader.read_u32();
+  std::string class_name = reader.read_string();
+  std::uint8_t format = reader.read_u8();
+  std::uint32_t count = reader.read_u32();
   if (!reader.ok()) return truncated(reader);
   if (class_id >= m_header.class_count) {
     return invalid("class id " + std::to_string(class_id) + " (" + class_name + ") is out of range: the header " +
@@ -127,7 +127,7 @@ base::Result<void> FileReader::read_inst(ByteReader& reader) {
   if (format > 1) return invalid("unknown object format " + std::to_string(format) + " for class " + class_name);
   auto referents = read_referents(reader, count);
   // Service markers (one byte per instance) say "this is a service"; the Dom learns that from reflection instead.
-  if (format == 1) reader.take(count);
+  if (format == 1) reader.read_bytes(count);
   if (!reader.ok()) return truncated(reader);
 
   auto index = static_cast<std::int32_t>(m_state.classes.size());
@@ -151,9 +151,9 @@ base::Result<void> FileReader::read_inst(ByteReader& reader) {
 }
 
 base::Result<void> FileReader::read_prop(ByteReader& reader) {
-  std::uint32_t class_id = reader.u32_le();
-  std::string name = reader.string();
-  std::uint8_t type_byte = reader.u8();
+  std::uint32_t class_id = reader.read_u32();
+  std::string name = reader.read_string();
+  std::uint8_t type_byte = reader.read_u8();
   if (!reader.ok()) return truncated(reader);
   auto found = m_state.class_index.find(class_id);
   if (found == m_state.class_index.end()) {
@@ -183,8 +183,8 @@ base::Result<void> FileReader::read_prop(ByteReader& reader) {
 }
 
 base::Result<void> FileReader::read_prnt(ByteReader& reader) {
-  std::uint8_t version = reader.u8();
-  std::uint32_t count = reader.u32_le();
+  std::uint8_t version = reader.read_u8();
+  std::uint32_t count = reader.read_u32();
   if (!reader.ok()) return truncated(reader);
   if (version != 0) return invalid("unsupported PRNT version " + std::to_string(version));
   auto children = read_referents(reader, count);

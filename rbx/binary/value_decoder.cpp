@@ -46,10 +46,10 @@ std::size_t minimum_size(TypeId type) {
 base::Result<std::vector<types::CFrame>> decode_cframes(ByteReader& reader, std::size_t count) {
   std::vector<types::CFrame> frames(count);
   for (types::CFrame& frame : frames) {
-    std::uint8_t id = reader.u8();
+    std::uint8_t id = reader.read_u8();
     if (!reader.ok()) return truncated(reader);
     if (id == 0) {
-      for (float& cell : frame.rotation) cell = reader.f32_le();
+      for (float& cell : frame.rotation) cell = reader.read_f32();
     } else if (auto rotation = types::rotation_of_id(id)) {
       frame.rotation = *rotation;
     } else {
@@ -67,17 +67,17 @@ base::Result<std::vector<types::CFrame>> decode_cframes(ByteReader& reader, std:
 
 base::Result<std::vector<Variant>> decode_content(ByteReader& reader, std::size_t count) {
   auto kinds = read_i32_array(reader, count);
-  std::uint32_t uri_count = reader.u32_le();
+  std::uint32_t uri_count = reader.read_u32();
   std::vector<std::string> uris;
   if (reader.has(uri_count, 4)) {
     uris.reserve(uri_count);
-    for (std::uint32_t i = 0; i < uri_count && reader.ok(); ++i) uris.push_back(reader.string());
+    for (std::uint32_t i = 0; i < uri_count && reader.ok(); ++i) uris.push_back(reader.read_string());
   }
-  std::uint32_t object_count = reader.u32_le();
+  std::uint32_t object_count = reader.read_u32();
   auto objects = read_referents(reader, object_count);
-  std::uint32_t external_count = reader.u32_le();
+  std::uint32_t external_count = reader.read_u32();
   // External entries are internal to Roblox; they are skipped, not kept.
-  if (reader.has(external_count, 4)) reader.take(std::size_t{external_count} * 4);
+  if (reader.has(external_count, 4)) reader.read_bytes(std::size_t{external_count} * 4);
   if (!reader.ok()) return truncated(reader);
 
   std::vector<Variant> values;
@@ -118,12 +118,12 @@ base::Result<std::vector<Variant>> decode_values(TypeId type, ByteReader& reader
     for (std::size_t i = 0; i < count && reader.ok(); ++i) values.emplace_back(read_one());
   };
   switch (type) {
-    case TypeId::string: repeat([&] { return reader.string(); }); break;
-    case TypeId::bytecode: repeat([&] { return types::Bytecode{reader.string()}; }); break;
-    case TypeId::boolean: repeat([&] { return reader.u8() != 0; }); break;
-    case TypeId::faces: repeat([&] { return types::Faces{reader.u8()}; }); break;
-    case TypeId::axes: repeat([&] { return types::Axes{reader.u8()}; }); break;
-    case TypeId::float64: repeat([&] { return reader.f64_le(); }); break;
+    case TypeId::string: repeat([&] { return reader.read_string(); }); break;
+    case TypeId::bytecode: repeat([&] { return types::Bytecode{reader.read_string()}; }); break;
+    case TypeId::boolean: repeat([&] { return reader.read_u8() != 0; }); break;
+    case TypeId::faces: repeat([&] { return types::Faces{reader.read_u8()}; }); break;
+    case TypeId::axes: repeat([&] { return types::Axes{reader.read_u8()}; }); break;
+    case TypeId::float64: repeat([&] { return reader.read_f64(); }); break;
     case TypeId::int32: for (auto v : read_i32_array(reader, count)) values.emplace_back(v); break;
     case TypeId::float32: for (auto v : read_f32_array(reader, count)) values.emplace_back(v); break;
     case TypeId::int64: for (auto v : read_i64_array(reader, count)) values.emplace_back(v); break;
@@ -161,8 +161,8 @@ base::Result<std::vector<Variant>> decode_values(TypeId type, ByteReader& reader
     case TypeId::ray:
       repeat([&] {
         types::Ray ray;
-        ray.origin = {reader.f32_le(), reader.f32_le(), reader.f32_le()};
-        ray.direction = {reader.f32_le(), reader.f32_le(), reader.f32_le()};
+        ray.origin = {reader.read_f32(), reader.read_f32(), reader.read_f32()};
+        ray.direction = {reader.read_f32(), reader.read_f32(), reader.read_f32()};
         return ray;
       });
       break;
@@ -200,17 +200,17 @@ base::Result<std::vector<Variant>> decode_values(TypeId type, ByteReader& reader
       break;
     }
     case TypeId::optional_cframe: {
-      std::uint8_t marker = reader.u8();
+      std::uint8_t marker = reader.read_u8();
       if (reader.ok() && marker != static_cast<std::uint8_t>(TypeId::cframe)) {
         return invalid("OptionalCFrame: expected CFrame marker 0x10, found " + hex_byte(marker));
       }
       auto frames = decode_cframes(reader, count);
       if (!frames) return std::move(frames).error();
-      marker = reader.u8();
+      marker = reader.read_u8();
       if (reader.ok() && marker != static_cast<std::uint8_t>(TypeId::boolean)) {
         return invalid("OptionalCFrame: expected Bool marker 0x02, found " + hex_byte(marker));
       }
-      std::string_view present = reader.take(count);
+      std::string_view present = reader.read_bytes(count);
       if (!reader.ok()) break;
       for (std::size_t i = 0; i < count; ++i) {
         types::OptionalCFrame value;
@@ -220,55 +220,55 @@ base::Result<std::vector<Variant>> decode_values(TypeId type, ByteReader& reader
       break;
     }
     case TypeId::vector3int16:
-      repeat([&] { return types::Vector3int16{reader.i16_le(), reader.i16_le(), reader.i16_le()}; });
+      repeat([&] { return types::Vector3int16{reader.read_i16(), reader.read_i16(), reader.read_i16()}; });
       break;
     case TypeId::number_sequence:
       repeat([&] {
         types::NumberSequence sequence;
-        std::uint32_t points = reader.u32_le();
+        std::uint32_t points = reader.read_u32();
         if (!reader.has(points, 12)) return sequence;
         sequence.keypoints.resize(points);
-        for (auto& point : sequence.keypoints) point = {reader.f32_le(), reader.f32_le(), reader.f32_le()};
+        for (auto& point : sequence.keypoints) point = {reader.read_f32(), reader.read_f32(), reader.read_f32()};
         return sequence;
       });
       break;
     case TypeId::color_sequence:
       repeat([&] {
         types::ColorSequence sequence;
-        std::uint32_t points = reader.u32_le();
+        std::uint32_t points = reader.read_u32();
         if (!reader.has(points, 20)) return sequence;
         sequence.keypoints.resize(points);
         for (auto& point : sequence.keypoints) {
-          point.time = reader.f32_le();
-          point.color = {reader.f32_le(), reader.f32_le(), reader.f32_le()};
-          point.envelope = reader.f32_le();
+          point.time = reader.read_f32();
+          point.color = {reader.read_f32(), reader.read_f32(), reader.read_f32()};
+          point.envelope = reader.read_f32();
         }
         return sequence;
       });
       break;
     case TypeId::number_range:
-      repeat([&] { return types::NumberRange{reader.f32_le(), reader.f32_le()}; });
+      repeat([&] { return types::NumberRange{reader.read_f32(), reader.read_f32()}; });
       break;
     case TypeId::physical_properties:
       repeat([&] {
         types::PhysicalProperties value;
-        std::uint8_t flags = reader.u8();
+        std::uint8_t flags = reader.read_u8();
         value.custom = (flags & 1) != 0;
         if (value.custom) {
-          value.density = reader.f32_le();
-          value.friction = reader.f32_le();
-          value.elasticity = reader.f32_le();
-          value.friction_weight = reader.f32_le();
-          value.elasticity_weight = reader.f32_le();
-          if ((flags & 2) != 0) value.acoustic_absorption = reader.f32_le();
+          value.density = reader.read_f32();
+          value.friction = reader.read_f32();
+          value.elasticity = reader.read_f32();
+          value.friction_weight = reader.read_f32();
+          value.elasticity_weight = reader.read_f32();
+          if ((flags & 2) != 0) value.acoustic_absorption = reader.read_f32();
         }
         return value;
       });
       break;
     case TypeId::color3uint8: {
-      std::string_view r = reader.take(count);
-      std::string_view g = reader.take(count);
-      std::string_view b = reader.take(count);
+      std::string_view r = reader.read_bytes(count);
+      std::string_view g = reader.read_bytes(count);
+      std::string_view b = reader.read_bytes(count);
       if (!reader.ok()) break;
       for (std::size_t i = 0; i < count; ++i) {
         values.emplace_back(types::Color3uint8{static_cast<std::uint8_t>(r[i]), static_cast<std::uint8_t>(g[i]),
@@ -286,15 +286,15 @@ base::Result<std::vector<Variant>> decode_values(TypeId type, ByteReader& reader
       }
       break;
     case TypeId::unique_id: {
-      std::string records = deinterleave(reader.take(count * 16), 16);
+      std::string records = deinterleave(reader.read_bytes(count * 16), 16);
       if (!reader.ok()) break;
       ByteReader record(records);
       repeat([&] {
         types::UniqueId id;
-        id.index = record.u32_be();
-        id.time = record.u32_be();
+        id.index = record.read_u32_be();
+        id.time = record.read_u32_be();
         // Files store the random part rotated left by one bit relative to the XML form we keep.
-        id.random = static_cast<std::int64_t>(std::rotr(record.u64_be(), 1));
+        id.random = static_cast<std::int64_t>(std::rotr(record.read_u64_be(), 1));
         return id;
       });
       break;
@@ -302,10 +302,10 @@ base::Result<std::vector<Variant>> decode_values(TypeId type, ByteReader& reader
     case TypeId::font:
       repeat([&] {
         types::Font font;
-        font.family = reader.string();
-        font.weight = reader.u16_le();
-        font.style = reader.u8();
-        font.cached_face_id = reader.string();
+        font.family = reader.read_string();
+        font.weight = reader.read_u16();
+        font.style = reader.read_u8();
+        font.cached_face_id = reader.read_string();
         return font;
       });
       break;

@@ -25,10 +25,10 @@ auto column(std::span<const Variant> values, Field field) {
 void write_cframes(ByteWriter& writer, const std::vector<types::CFrame>& frames) {
   for (const types::CFrame& frame : frames) {
     if (auto id = types::rotation_id_of(frame.rotation)) {
-      writer.u8(*id);
+      writer.write_u8(*id);
     } else {
-      writer.u8(0);
-      for (float cell : frame.rotation) writer.f32_le(cell);
+      writer.write_u8(0);
+      for (float cell : frame.rotation) writer.write_f32(cell);
     }
   }
   std::vector<float> x, y, z;
@@ -48,7 +48,7 @@ base::Result<void> write_strings(ByteWriter& writer, std::span<const Variant> va
                                           : string_bytes(value);
     if (!bytes) return std::move(bytes).error();
     if (bytes->size() > UINT32_MAX) return base::Error(base::ErrorCode::too_large, "a string exceeds 4 GiB");
-    writer.string(*bytes);
+    writer.write_string(*bytes);
   }
   return {};
 }
@@ -72,11 +72,11 @@ void write_content(ByteWriter& writer, std::span<const Variant> values, const En
     }
   }
   write_i32_array(writer, kinds);
-  writer.u32_le(static_cast<std::uint32_t>(uris.size()));
-  for (std::string_view uri : uris) writer.string(uri);
-  writer.u32_le(static_cast<std::uint32_t>(objects.size()));
+  writer.write_u32(static_cast<std::uint32_t>(uris.size()));
+  for (std::string_view uri : uris) writer.write_string(uri);
+  writer.write_u32(static_cast<std::uint32_t>(objects.size()));
   write_referents(writer, objects);
-  writer.u32_le(0);
+  writer.write_u32(0);
 }
 
 }  // namespace
@@ -105,16 +105,16 @@ base::Result<void> encode_values(TypeId type, std::span<const Variant> values, c
   switch (type) {
     case TypeId::string: case TypeId::bytecode: return write_strings(writer, values, type);
     case TypeId::boolean:
-      for (const Variant& value : values) writer.u8(std::get<bool>(value) ? 1 : 0);
+      for (const Variant& value : values) writer.write_u8(std::get<bool>(value) ? 1 : 0);
       break;
     case TypeId::faces:
-      for (const Variant& value : values) writer.u8(std::get<Faces>(value).bits);
+      for (const Variant& value : values) writer.write_u8(std::get<Faces>(value).bits);
       break;
     case TypeId::axes:
-      for (const Variant& value : values) writer.u8(std::get<Axes>(value).bits);
+      for (const Variant& value : values) writer.write_u8(std::get<Axes>(value).bits);
       break;
     case TypeId::float64:
-      for (const Variant& value : values) writer.f64_le(std::get<double>(value));
+      for (const Variant& value : values) writer.write_f64(std::get<double>(value));
       break;
     case TypeId::int32: write_i32_array(writer, column<std::int32_t>(values, [](auto v) { return v; })); break;
     case TypeId::float32: write_f32_array(writer, column<float>(values, [](auto v) { return v; })); break;
@@ -146,7 +146,7 @@ base::Result<void> encode_values(TypeId type, std::span<const Variant> values, c
       for (const Variant& value : values) {
         const auto& ray = std::get<Ray>(value);
         for (float f : {ray.origin.x, ray.origin.y, ray.origin.z, ray.direction.x, ray.direction.y, ray.direction.z}) {
-          writer.f32_le(f);
+          writer.write_f32(f);
         }
       }
       break;
@@ -172,64 +172,64 @@ base::Result<void> encode_values(TypeId type, std::span<const Variant> values, c
       break;
     case TypeId::cframe: write_cframes(writer, column<CFrame>(values, [](const auto& v) { return v; })); break;
     case TypeId::optional_cframe:
-      writer.u8(static_cast<std::uint8_t>(TypeId::cframe));
+      writer.write_u8(static_cast<std::uint8_t>(TypeId::cframe));
       write_cframes(writer, column<OptionalCFrame>(values, [](const auto& v) { return v.value.value_or(CFrame{}); }));
-      writer.u8(static_cast<std::uint8_t>(TypeId::boolean));
-      for (const Variant& value : values) writer.u8(std::get<OptionalCFrame>(value).value ? 1 : 0);
+      writer.write_u8(static_cast<std::uint8_t>(TypeId::boolean));
+      for (const Variant& value : values) writer.write_u8(std::get<OptionalCFrame>(value).value ? 1 : 0);
       break;
     case TypeId::vector3int16:
       for (const Variant& value : values) {
         const auto& vector = std::get<Vector3int16>(value);
-        writer.i16_le(vector.x);
-        writer.i16_le(vector.y);
-        writer.i16_le(vector.z);
+        writer.write_i16(vector.x);
+        writer.write_i16(vector.y);
+        writer.write_i16(vector.z);
       }
       break;
     case TypeId::number_sequence:
       for (const Variant& value : values) {
         const auto& points = std::get<NumberSequence>(value).keypoints;
-        writer.u32_le(static_cast<std::uint32_t>(points.size()));
+        writer.write_u32(static_cast<std::uint32_t>(points.size()));
         for (const auto& point : points) {
-          writer.f32_le(point.time);
-          writer.f32_le(point.value);
-          writer.f32_le(point.envelope);
+          writer.write_f32(point.time);
+          writer.write_f32(point.value);
+          writer.write_f32(point.envelope);
         }
       }
       break;
     case TypeId::color_sequence:
       for (const Variant& value : values) {
         const auto& points = std::get<ColorSequence>(value).keypoints;
-        writer.u32_le(static_cast<std::uint32_t>(points.size()));
+        writer.write_u32(static_cast<std::uint32_t>(points.size()));
         for (const auto& point : points) {
-          for (float f : {point.time, point.color.r, point.color.g, point.color.b, point.envelope}) writer.f32_le(f);
+          for (float f : {point.time, point.color.r, point.color.g, point.color.b, point.envelope}) writer.write_f32(f);
         }
       }
       break;
     case TypeId::number_range:
       for (const Variant& value : values) {
-        writer.f32_le(std::get<NumberRange>(value).min);
-        writer.f32_le(std::get<NumberRange>(value).max);
+        writer.write_f32(std::get<NumberRange>(value).min);
+        writer.write_f32(std::get<NumberRange>(value).max);
       }
       break;
     case TypeId::physical_properties:
       for (const Variant& value : values) {
         const auto& physics = std::get<PhysicalProperties>(value);
         if (!physics.custom) {
-          writer.u8(0);
+          writer.write_u8(0);
           continue;
         }
-        writer.u8(physics.acoustic_absorption ? 3 : 1);
+        writer.write_u8(physics.acoustic_absorption ? 3 : 1);
         for (float f : {physics.density, physics.friction, physics.elasticity, physics.friction_weight,
                         physics.elasticity_weight}) {
-          writer.f32_le(f);
+          writer.write_f32(f);
         }
-        if (physics.acoustic_absorption) writer.f32_le(*physics.acoustic_absorption);
+        if (physics.acoustic_absorption) writer.write_f32(*physics.acoustic_absorption);
       }
       break;
     case TypeId::color3uint8:
-      for (const Variant& value : values) writer.u8(std::get<Color3uint8>(value).r);
-      for (const Variant& value : values) writer.u8(std::get<Color3uint8>(value).g);
-      for (const Variant& value : values) writer.u8(std::get<Color3uint8>(value).b);
+      for (const Variant& value : values) writer.write_u8(std::get<Color3uint8>(value).r);
+      for (const Variant& value : values) writer.write_u8(std::get<Color3uint8>(value).g);
+      for (const Variant& value : values) writer.write_u8(std::get<Color3uint8>(value).b);
       break;
     case TypeId::shared_string:
       write_u32_array(writer, column<SharedString>(
@@ -239,20 +239,20 @@ base::Result<void> encode_values(TypeId type, std::span<const Variant> values, c
       ByteWriter records;
       for (const Variant& value : values) {
         const auto& id = std::get<UniqueId>(value);
-        records.u32_be(id.index);
-        records.u32_be(id.time);
-        records.u64_be(std::rotl(static_cast<std::uint64_t>(id.random), 1));
+        records.write_u32_be(id.index);
+        records.write_u32_be(id.time);
+        records.write_u64_be(std::rotl(static_cast<std::uint64_t>(id.random), 1));
       }
-      writer.raw(interleave(records.bytes(), 16));
+      writer.write_bytes(interleave(records.bytes(), 16));
       break;
     }
     case TypeId::font:
       for (const Variant& value : values) {
         const auto& font = std::get<Font>(value);
-        writer.string(font.family);
-        writer.u16_le(font.weight);
-        writer.u8(font.style);
-        writer.string(font.cached_face_id);
+        writer.write_string(font.family);
+        writer.write_u16(font.weight);
+        writer.write_u8(font.style);
+        writer.write_string(font.cached_face_id);
       }
       break;
     case TypeId::content: write_content(writer, values, context); break;

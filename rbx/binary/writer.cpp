@@ -97,11 +97,11 @@ base::Result<std::string> write(const dom::Dom& dom, const std::vector<InstanceI
                                        static_cast<std::uint32_t>(order->size()));
   if (!shared_strings.empty()) {
     ByteWriter body;
-    body.u32_le(0);
-    body.u32_le(static_cast<std::uint32_t>(shared_strings.size()));
+    body.write_u32(0);
+    body.write_u32(static_cast<std::uint32_t>(shared_strings.size()));
     for (const auto& [bytes, index] : shared_strings) {
-      body.raw(std::string_view("\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 16));  // the MD5 slot; readers ignore it
-      body.string(bytes);
+      body.write_bytes(std::string_view("\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 16));  // the MD5 slot; readers ignore it
+      body.write_string(bytes);
     }
     RBXPIPE_TRY(append(out, "SSTR", body, options.compression));
   }
@@ -119,12 +119,12 @@ base::Result<std::string> write(const dom::Dom& dom, const std::vector<InstanceI
       referents.push_back(referent_of.at(id));
     }
     ByteWriter body;
-    body.u32_le(class_id++);
-    body.string(class_name);
-    body.u8(service ? 1 : 0);
-    body.u32_le(static_cast<std::uint32_t>(referents.size()));
+    body.write_u32(class_id++);
+    body.write_string(class_name);
+    body.write_u8(service ? 1 : 0);
+    body.write_u32(static_cast<std::uint32_t>(referents.size()));
     write_referents(body, referents);
-    if (service) body.raw(markers);
+    if (service) body.write_bytes(markers);
     RBXPIPE_TRY(append(out, "INST", body, options.compression));
   }
 
@@ -132,9 +132,9 @@ base::Result<std::string> write(const dom::Dom& dom, const std::vector<InstanceI
   for (const auto& [class_name, info] : classes) {
     for (const PropColumn& column : info.columns) {
       ByteWriter body;
-      body.u32_le(class_id);
-      body.string(column.name);
-      body.u8(static_cast<std::uint8_t>(column.type));
+      body.write_u32(class_id);
+      body.write_string(column.name);
+      body.write_u8(static_cast<std::uint8_t>(column.type));
       auto encoded = encode_values(column.type, column.values, context, body);
       if (!encoded) return std::move(encoded).error().with_context(class_name + "." + column.name);
       RBXPIPE_TRY(append(out, "PROP", body, options.compression));
@@ -149,8 +149,8 @@ base::Result<std::string> write(const dom::Dom& dom, const std::vector<InstanceI
     parents.push_back(context.referent_of(dom.get(id).parent));
   }
   ByteWriter links;
-  links.u8(0);
-  links.u32_le(static_cast<std::uint32_t>(children.size()));
+  links.write_u8(0);
+  links.write_u32(static_cast<std::uint32_t>(children.size()));
   write_referents(links, children);
   write_referents(links, parents);
   RBXPIPE_TRY(append(out, "PRNT", links, options.compression));

@@ -13,6 +13,12 @@ std::uint64_t little_endian(const unsigned char* bytes, std::size_t size) {
   return value;
 }
 
+std::uint64_t big_endian(const unsigned char* bytes, std::size_t size) {
+  std::uint64_t value = 0;
+  for (std::size_t i = 0; i < size; ++i) value = value << 8 | bytes[i];
+  return value;
+}
+
 }  // namespace
 
 const unsigned char* ByteReader::take(std::size_t size) {
@@ -43,6 +49,28 @@ std::uint32_t ByteReader::read_u32() {
 }
 
 std::int32_t ByteReader::read_i32() { return std::bit_cast<std::int32_t>(read_u32()); }
+
+std::int16_t ByteReader::read_i16() { return std::bit_cast<std::int16_t>(read_u16()); }
+
+std::uint32_t ByteReader::read_u32_be() {
+  const unsigned char* bytes = take(4);
+  return bytes ? static_cast<std::uint32_t>(big_endian(bytes, 4)) : 0;
+}
+
+std::uint64_t ByteReader::read_u64_be() {
+  const unsigned char* bytes = take(8);
+  return bytes ? big_endian(bytes, 8) : 0;
+}
+
+bool ByteReader::has(std::size_t count, std::size_t size) {
+  if (!ok()) return false;
+  if (size != 0 && count > remaining() / size) {
+    fail("truncated: " + std::to_string(count) + " items of " + std::to_string(size) + " bytes at offset " +
+         std::to_string(m_offset) + ", " + std::to_string(remaining()) + " bytes left");
+    return false;
+  }
+  return true;
+}
 
 float ByteReader::read_f32() { return std::bit_cast<float>(read_u32()); }
 

@@ -1,5 +1,5 @@
 #pragma once
-// ByteReader: bounds-checked little-endian reads from untrusted bytes, for the blob formats of rbx/types.
+// ByteReader: bounds-checked reads from untrusted bytes, for the blob formats of rbx/types and the binary format.
 
 #include <cstddef>
 #include <cstdint>
@@ -11,7 +11,7 @@
 
 namespace rbxpipe::rbx::types {
 
-/// Reads little-endian values from a byte string and never past its end. The first failure sticks: later reads
+/// Reads little-endian (and a few big-endian) values from a byte string and never past its end. The first failure sticks: later reads
 /// return zero or empty values, so a decoder can read a whole record and check ok() once.
 class ByteReader {
  public:
@@ -26,6 +26,12 @@ class ByteReader {
   std::uint32_t read_u32();
   /// A 32-bit two's-complement integer.
   std::int32_t read_i32();
+  /// A 16-bit two's-complement integer.
+  std::int16_t read_i16();
+  /// A big-endian 32-bit unsigned integer.
+  std::uint32_t read_u32_be();
+  /// A big-endian 64-bit unsigned integer.
+  std::uint64_t read_u64_be();
   /// An IEEE single.
   float read_f32();
   /// An IEEE double.
@@ -36,6 +42,10 @@ class ByteReader {
   std::string read_string();
   /// A u32 element count, failing unless `count * min_element_size` bytes remain, so callers may allocate for it.
   std::uint32_t read_count(std::size_t min_element_size);
+
+  /// True when `count` items of `size` bytes each fit in what is left; otherwise fails. Checked by division, so a
+  /// hostile count cannot overflow.
+  bool has(std::size_t count, std::size_t size = 1);
 
   /// Records an invalid_input failure (unless one is already recorded) and stops further reads.
   void fail(std::string message);

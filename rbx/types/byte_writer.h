@@ -1,5 +1,5 @@
 #pragma once
-// ByteWriter: little-endian output for the blob formats of rbx/types.
+// ByteWriter: output for the blob formats of rbx/types and the binary format (little-endian unless named _be).
 
 #include <cstdint>
 #include <string>
@@ -19,6 +19,12 @@ class ByteWriter {
   void write_u32(std::uint32_t value);
   /// Appends a 32-bit two's-complement integer.
   void write_i32(std::int32_t value);
+  /// Appends a 16-bit two's-complement integer.
+  void write_i16(std::int16_t value);
+  /// Appends a big-endian 32-bit unsigned integer.
+  void write_u32_be(std::uint32_t value);
+  /// Appends a big-endian 64-bit unsigned integer.
+  void write_u64_be(std::uint64_t value);
   /// Appends an IEEE single.
   void write_f32(float value);
   /// Appends an IEEE double.
@@ -26,8 +32,10 @@ class ByteWriter {
   /// Appends raw bytes.
   void write_bytes(std::string_view bytes) { m_bytes += bytes; }
   /// Appends a u32 length and the bytes; false (writing nothing) when the length does not fit in 32 bits.
-  [[nodiscard]] bool write_string(std::string_view bytes);
+  bool write_string(std::string_view bytes);
 
+  /// The bytes written so far.
+  const std::string& bytes() const { return m_bytes; }
   /// The bytes written so far, moved out; the writer is empty afterwards.
   std::string take() { return std::move(m_bytes); }
 

@@ -25,7 +25,7 @@ std::string chunk_names(std::string_view file) {
 
 std::string name_bytes(const std::string& name) {
   ByteWriter writer;
-  writer.string(name);
+  writer.write_string(name);
   return writer.take();
 }
 
@@ -52,8 +52,8 @@ TEST(BinaryLayout, ParentLinksAreWrittenInPostOrder) {
   std::size_t at = file.find("PRNT");
   ASSERT_NE(at, std::string::npos);
   ByteReader reader(std::string_view(file).substr(at + 16));
-  EXPECT_EQ(reader.u8(), 0);
-  ASSERT_EQ(reader.u32_le(), 4u);
+  EXPECT_EQ(reader.read_u8(), 0);
+  ASSERT_EQ(reader.read_u32(), 4u);
   // Referents follow post-order: Leaf 0, First 1, Second 2, Top 3.
   EXPECT_EQ(read_referents(reader, 4), (std::vector<std::int32_t>{0, 1, 2, 3}));
   EXPECT_EQ(read_referents(reader, 4), (std::vector<std::int32_t>{1, 3, 3, -1}));

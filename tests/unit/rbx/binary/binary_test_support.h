@@ -130,27 +130,27 @@ class FileBuilder {
   /// Appends an INST chunk.
   FileBuilder& inst(std::uint32_t class_id, std::string_view class_name, std::vector<std::int32_t> referents) {
     ByteWriter body;
-    body.u32_le(class_id);
-    body.string(class_name);
-    body.u8(0);
-    body.u32_le(static_cast<std::uint32_t>(referents.size()));
+    body.write_u32(class_id);
+    body.write_string(class_name);
+    body.write_u8(0);
+    body.write_u32(static_cast<std::uint32_t>(referents.size()));
     write_referents(body, referents);
     return chunk("INST", body.bytes());
   }
   /// Appends a PROP chunk whose values are given already encoded.
   FileBuilder& prop(std::uint32_t class_id, std::string_view name, std::uint8_t type, std::string_view values) {
     ByteWriter body;
-    body.u32_le(class_id);
-    body.string(name);
-    body.u8(type);
-    body.raw(values);
+    body.write_u32(class_id);
+    body.write_string(name);
+    body.write_u8(type);
+    body.write_bytes(values);
     return chunk("PROP", body.bytes());
   }
   /// Appends a PRNT chunk.
   FileBuilder& prnt(std::vector<std::int32_t> children, std::vector<std::int32_t> parents) {
     ByteWriter body;
-    body.u8(0);
-    body.u32_le(static_cast<std::uint32_t>(children.size()));
+    body.write_u8(0);
+    body.write_u32(static_cast<std::uint32_t>(children.size()));
     write_referents(body, children);
     write_referents(body, parents);
     return chunk("PRNT", body.bytes());

@@ -76,11 +76,11 @@ TEST(BinaryHostile, ChunkLengthsThatLieAreRefused) {
   FileBuilder builder(0, 0);
   std::string file = builder.bytes();
   ByteWriter lying;
-  lying.raw("INST");
-  lying.u32_le(0);
-  lying.u32_le(1000);  // raw body of 1000 bytes, but only 4 follow
-  lying.u32_le(0);
-  lying.raw("abcd");
+  lying.write_bytes("INST");
+  lying.write_u32(0);
+  lying.write_u32(1000);  // raw body of 1000 bytes, but only 4 follow
+  lying.write_u32(0);
+  lying.write_bytes("abcd");
   std::string message = read_error(file + lying.bytes());
   EXPECT_TRUE(contains(message, "INST chunk at byte 32")) << message;
   EXPECT_TRUE(contains(message, "past the end")) << message;
@@ -88,11 +88,11 @@ TEST(BinaryHostile, ChunkLengthsThatLieAreRefused) {
 
 TEST(BinaryHostile, AChunkClaimingFourGigabytesIsTooLargeBeforeDecompressing) {
   ByteWriter chunk;
-  chunk.raw("PROP");
-  chunk.u32_le(8);
-  chunk.u32_le(0xFFFFFFFF);
-  chunk.u32_le(0);
-  chunk.raw("12345678");
+  chunk.write_bytes("PROP");
+  chunk.write_u32(8);
+  chunk.write_u32(0xFFFFFFFF);
+  chunk.write_u32(0);
+  chunk.write_bytes("12345678");
   std::string file = FileBuilder(0, 0).bytes() + chunk.bytes();
   auto dom = read(file, testing::plain_read());
   ASSERT_FALSE(dom.ok());
@@ -218,18 +218,18 @@ TEST(BinaryHostile, SelfParentingAndBadLinksAreRefused) {
 
 TEST(BinaryHostile, LyingCountsInsideChunksFailWithoutHugeAllocations) {
   ByteWriter inst;
-  inst.u32_le(0);
-  inst.string("Folder");
-  inst.u8(0);
-  inst.u32_le(0x7FFFFFFF);  // two billion referents in a few bytes
-  inst.raw(i32s({0}));
+  inst.write_u32(0);
+  inst.write_string("Folder");
+  inst.write_u8(0);
+  inst.write_u32(0x7FFFFFFF);  // two billion referents in a few bytes
+  inst.write_bytes(i32s({0}));
   EXPECT_TRUE(contains(read_error(FileBuilder(1, 1).chunk("INST", inst.bytes()).end().bytes()), "truncated"));
   ByteWriter sstr;
-  sstr.u32_le(0);
-  sstr.u32_le(0xFFFFFFFF);
+  sstr.write_u32(0);
+  sstr.write_u32(0xFFFFFFFF);
   EXPECT_TRUE(contains(read_error(FileBuilder(0, 0).chunk("SSTR", sstr.bytes()).end().bytes()), "truncated"));
   ByteWriter sequence;
-  sequence.u32_le(0x40000000);  // a NumberSequence claiming a billion keypoints
+  sequence.write_u32(0x40000000);  // a NumberSequence claiming a billion keypoints
   std::string file =
       FileBuilder(1, 1).inst(0, "Beam", {0}).prop(0, "Width", 0x15, sequence.bytes()).end().bytes();
   EXPECT_TRUE(contains(read_error(file), "truncated"));

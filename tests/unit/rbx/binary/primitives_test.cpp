@@ -79,11 +79,11 @@ TEST(BinaryPrimitives, ReferentSumsWrapInsteadOfOverflowing) {
 TEST(BinaryPrimitives, ReaderFailsInsteadOfReadingPastTheEnd) {
   std::string data = bytes_of({1, 0, 0});
   ByteReader reader(data);
-  EXPECT_EQ(reader.u16_le(), 1u);
-  EXPECT_EQ(reader.u32_le(), 0u);
+  EXPECT_EQ(reader.read_u16(), 1u);
+  EXPECT_EQ(reader.read_u32(), 0u);
   EXPECT_FALSE(reader.ok());
   EXPECT_EQ(reader.offset(), 2u);
-  EXPECT_EQ(reader.u8(), 0u);  // stays failed
+  EXPECT_EQ(reader.read_u8(), 0u);  // stays failed
   EXPECT_FALSE(reader.ok());
 }
 
@@ -94,26 +94,26 @@ TEST(BinaryPrimitives, HugeCountsDoNotWrapTheLengthCheck) {
   EXPECT_FALSE(reader.ok());
   std::string lying = bytes_of({0xFF, 0xFF, 0xFF, 0xFF, 'a'});
   ByteReader strings(lying);
-  EXPECT_EQ(strings.string(), "");
+  EXPECT_EQ(strings.read_string(), "");
   EXPECT_FALSE(strings.ok());
 }
 
 TEST(BinaryPrimitives, LittleAndBigEndianScalarsRoundTrip) {
   ByteWriter writer;
-  writer.u16_le(0x1234);
-  writer.u32_be(0x01020304);
-  writer.u64_be(0x0102030405060708ULL);
-  writer.f64_le(-2.5);
-  writer.i16_le(-7);
-  writer.string("hi");
+  writer.write_u16(0x1234);
+  writer.write_u32_be(0x01020304);
+  writer.write_u64_be(0x0102030405060708ULL);
+  writer.write_f64(-2.5);
+  writer.write_i16(-7);
+  writer.write_string("hi");
   EXPECT_EQ(writer.bytes().substr(0, 6), bytes_of({0x34, 0x12, 1, 2, 3, 4}));
   ByteReader reader(writer.bytes());
-  EXPECT_EQ(reader.u16_le(), 0x1234);
-  EXPECT_EQ(reader.u32_be(), 0x01020304u);
-  EXPECT_EQ(reader.u64_be(), 0x0102030405060708ULL);
-  EXPECT_EQ(reader.f64_le(), -2.5);
-  EXPECT_EQ(reader.i16_le(), -7);
-  EXPECT_EQ(reader.string(), "hi");
+  EXPECT_EQ(reader.read_u16(), 0x1234);
+  EXPECT_EQ(reader.read_u32_be(), 0x01020304u);
+  EXPECT_EQ(reader.read_u64_be(), 0x0102030405060708ULL);
+  EXPECT_EQ(reader.read_f64(), -2.5);
+  EXPECT_EQ(reader.read_i16(), -7);
+  EXPECT_EQ(reader.read_string(), "hi");
   EXPECT_TRUE(reader.ok());
   EXPECT_EQ(reader.remaining(), 0u);
 }

@@ -59,12 +59,12 @@ std::pair<int, std::string> inst_format(const std::string& file, const std::stri
     if (!chunk || chunk->name == "END") return {-1, ""};
     if (chunk->name != "INST") continue;
     ByteReader reader(chunk->body);
-    reader.u32_le();
-    if (reader.string() != class_name) continue;
-    int format = reader.u8();
-    std::uint32_t count = reader.u32_le();
+    reader.read_u32();
+    if (reader.read_string() != class_name) continue;
+    int format = reader.read_u8();
+    std::uint32_t count = reader.read_u32();
     read_referents(reader, count);
-    return {format, format == 1 ? std::string(reader.take(count)) : std::string()};
+    return {format, format == 1 ? std::string(reader.read_bytes(count)) : std::string()};
   }
 }
 
@@ -123,7 +123,7 @@ std::string content_uri_values(const std::string& uri) {
 
 std::string string_values(const std::string& text) {
   ByteWriter writer;
-  writer.string(text);
+  writer.write_string(text);
   return writer.take();
 }
 
