@@ -85,11 +85,13 @@ std::optional<std::uint32_t> EnumDescriptor::item_value(std::string_view item) c
 }
 
 void Database::Impl::reindex() {
+  property_cache.clear();
   other_names.clear();
   for (const auto& [class_name, descriptor] : classes) reindex_class(class_name);
 }
 
 void Database::Impl::reindex_class(const std::string& class_name) {
+  property_cache.clear();
   auto& names = other_names[class_name];
   names.clear();
   auto it = classes.find(class_name);
@@ -132,6 +134,22 @@ const ClassDescriptor* Database::find_class(std::string_view class_name) const {
 
 const PropertyDescriptor* Database::find_property(std::string_view class_name,
                                                   std::string_view property_name) const {
+  std::string key;
+  key.reserve(class_name.size() + property_name.size() + 1);
+  key.append(class_name).append(1, '\0').append(property_name);
+  auto& cache = m_impl->property_cache;
+  {
+    std::shared_lock lock(cache.mutex);
+    if (auto it = cache.entries.find(key); it != cache.entries.end()) return it->second;
+  }
+  const PropertyDescriptor* found = find_property_uncached(class_name, property_name);
+  std::unique_lock lock(cache.mutex);
+  cache.entries.emplace(std::move(key), found);
+  return found;
+}
+
+const PropertyDescriptor* Database::find_property_uncached(std::string_view class_name,
+                                                           std::string_view property_name) const {
   const ClassDescriptor* descriptor = find_class(class_name);
   for (int depth = 0; descriptor != nullptr && depth < k_max_depth; ++depth) {
     if (auto it = descriptor->properties.find(property_name); it != descriptor->properties.end()) return &it->second;

@@ -128,6 +128,8 @@ class Database {
   struct Impl;
 
  private:
+  const PropertyDescriptor* find_property_uncached(std::string_view class_name, std::string_view property_name) const;
+
   friend struct DatabaseAccess;
   std::unique_ptr<Impl> m_impl;
 };

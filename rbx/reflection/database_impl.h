@@ -3,12 +3,34 @@
 
 #include <cstdint>
 #include <map>
+#include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "rbx/reflection/database.h"
 
 namespace rbxpipe::rbx::reflection {
+
+/// Memoised find_property answers (including "not found"), keyed by class and property name. Copies start
+/// empty: the pointers belong to the storage that filled them.
+struct PropertyLookupCache {
+  PropertyLookupCache() = default;
+  PropertyLookupCache(const PropertyLookupCache&) {}
+  PropertyLookupCache& operator=(const PropertyLookupCache&) {
+    clear();
+    return *this;
+  }
+  /// Forgets every answer (after the classes changed).
+  void clear() {
+    std::unique_lock lock(mutex);
+    entries.clear();
+  }
+
+  mutable std::shared_mutex mutex;
+  mutable std::unordered_map<std::string, const PropertyDescriptor*> entries;
+};
 
 /// What a Database holds.
 struct Database::Impl {
@@ -18,6 +40,8 @@ struct Database::Impl {
   std::map<std::uint32_t, types::Font> font_faces;                ///< by Enum.Font value
   /// Per class: serialized names and aliases of its own properties -> canonical name. Rebuilt by reindex().
   std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> other_names;
+  /// find_property answers; writers ask the same few questions for every instance.
+  PropertyLookupCache property_cache;
 
   /// Rebuilds `other_names` after classes changed.
   void reindex();
