@@ -78,7 +78,9 @@ std::optional<Variant> convert_value(const Variant& value, TypeId type) {
 base::Result<std::vector<PropColumn>> build_columns(const reflection::Database& database, const dom::Dom& dom,
                                                     const std::string& class_name,
                                                     std::span<const types::InstanceId> instances) {
-  std::vector<std::map<std::string, Variant, std::less<>>> serialized(instances.size());
+  // Cells are gathered column by column (serialized name -> one optional value per instance): one lookup per
+  // property instead of a map per instance, which dominated writing large models.
+  std::map<std::string, std::vector<std::optional<Variant>>, std::less<>> cells;
   for (std::size_t i = 0; i < instances.size(); ++i) {
     const dom::Instance& instance = dom.get(instances[i]);
     auto has_property = [&](std::string_view name) { return instance.properties.contains(name); };
@@ -92,39 +94,49 @@ base::Result<std::vector<PropColumn>> build_columns(const reflection::Database& 
                                  std::string(types::variant_type_name(types::type_of(property.value))) +
                                  " value cannot be stored in a binary file");
         }
-        serialized[i].insert_or_assign(std::move(property.name), std::move(property.value));
+        auto column = cells.find(property.name);
+        if (column == cells.end()) {
+          column = cells.emplace(std::move(property.name), std::vector<std::optional<Variant>>(instances.size())).first;
+        }
+        column->second[i] = std::move(property.value);
       }
     }
   }
 
-  std::map<std::string, std::map<TypeId, std::size_t>, std::less<>> type_counts;
-  type_counts["Name"][TypeId::string] = instances.size();
-  for (const auto& properties : serialized) {
-    for (const auto& [name, value] : properties) ++type_counts[name][*type_id_for(types::type_of(value))];
-  }
-
   std::vector<PropColumn> columns;
-  columns.reserve(type_counts.size());
-  for (const auto& [name, counts] : type_counts) {
-    PropColumn column{name, most_common(counts), {}};
-    column.values.reserve(instances.size());
-    if (name == "Name") {
-      for (types::InstanceId id : instances) column.values.emplace_back(dom.get(id).name);
-      columns.push_back(std::move(column));
-      continue;
+  columns.reserve(cells.size() + 1);
+  PropColumn names{"Name", TypeId::string, {}};
+  names.values.reserve(instances.size());
+  for (types::InstanceId id : instances) names.values.emplace_back(dom.get(id).name);
+  bool names_placed = false;
+  for (auto& [name, values] : cells) {
+    // Name takes its sorted place among the other columns.
+    if (!names_placed && name > "Name") {
+      columns.push_back(std::move(names));
+      names_placed = true;
     }
+    std::map<TypeId, std::size_t> counts;
+    for (const auto& value : values) {
+      if (value) ++counts[*type_id_for(types::type_of(*value))];
+    }
+    PropColumn column{name, most_common(counts), {}};
     Variant fallback = types::default_value(variant_type_for(column.type));
     if (auto known = database.default_value(class_name, name)) {
       if (auto converted = convert_value(*known, column.type)) fallback = std::move(*converted);
     }
-    for (auto& properties : serialized) {
-      auto found = properties.find(name);
-      std::optional<Variant> value;
-      if (found != properties.end()) value = convert_value(found->second, column.type);
-      column.values.push_back(value ? std::move(*value) : fallback);
+    column.values.reserve(values.size());
+    for (auto& value : values) {
+      if (value && type_id_for(types::type_of(*value)) == column.type) {
+        column.values.push_back(std::move(*value));
+        continue;
+      }
+      std::optional<Variant> converted;
+      if (value) converted = convert_value(*value, column.type);
+      column.values.push_back(converted ? std::move(*converted) : fallback);
     }
     columns.push_back(std::move(column));
   }
+  if (!names_placed) columns.push_back(std::move(names));
   return columns;
 }
 
