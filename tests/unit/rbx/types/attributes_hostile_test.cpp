@@ -5,16 +5,12 @@
 #include <string>
 
 #include "rbx/types/attributes.h"
+#include "tests/unit/rbx/types/test_bytes.h"
 
 namespace rbxpipe::rbx::types {
 namespace {
 
-// Bytes written as a list of values 0..255.
-std::string bytes(std::initializer_list<int> values) {
-  std::string out;
-  for (const int value : values) out += static_cast<char>(value);
-  return out;
-}
+using testing::bytes;
 
 // The error text of a decode that must fail with invalid_input.
 std::string decode_error(std::string_view blob) {

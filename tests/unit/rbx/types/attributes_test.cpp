@@ -1,4 +1,5 @@
 #include "rbx/types/attributes.h"
+#include "tests/unit/rbx/types/test_bytes.h"
 
 #include <gtest/gtest.h>
 
@@ -10,12 +11,7 @@
 namespace rbxpipe::rbx::types {
 namespace {
 
-// Bytes written as a list of values 0..255, so expected layouts read like a hex dump.
-std::string bytes(std::initializer_list<int> values) {
-  std::string out;
-  for (const int value : values) out += static_cast<char>(value);
-  return out;
-}
+using testing::bytes;
 
 // Attributes from (name, value) pairs in the given order.
 Attributes attributes_of(std::initializer_list<AttributeEntry> entries) { return Attributes{entries}; }
