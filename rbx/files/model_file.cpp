@@ -52,7 +52,11 @@ base::Result<dom::Dom> read_model_file(const std::filesystem::path& path) {
 }
 
 base::Result<std::string> encode_model(const dom::Dom& dom, FileKind kind) {
-  const auto& roots = dom.get(dom.root()).children;
+  return encode_instances(dom, dom.get(dom.root()).children, kind);
+}
+
+base::Result<std::string> encode_instances(const dom::Dom& dom, const std::vector<dom::InstanceId>& roots,
+                                           FileKind kind) {
   if (is_binary(kind)) return binary::write(dom, roots);
   return xml::write(dom, roots);
 }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/result.h"
 #include "rbx/dom/dom.h"
@@ -33,6 +34,9 @@ base::Result<dom::Dom> decode_model(std::string_view bytes, FileKind kind);
 
 /// Encodes the root's children as a file of `kind`.
 base::Result<std::string> encode_model(const dom::Dom& dom, FileKind kind);
+/// Encodes `roots` (any instances of `dom`, with their subtrees) as the top-level instances of a file of `kind`.
+base::Result<std::string> encode_instances(const dom::Dom& dom, const std::vector<dom::InstanceId>& roots,
+                                           FileKind kind);
 /// Writes the root's children to `path` atomically, in the kind its extension names.
 base::Result<void> write_model_file(const std::filesystem::path& path, const dom::Dom& dom);
 

@@ -1,0 +1,34 @@
+#pragma once
+// LuaValue: a plain data value (nil, boolean, number, string, array, table) and the Lua source Rojo generates for
+// it, so data files (.json, .toml, .yaml) and rbxpipe's own generated modules print byte-identically to Rojo.
+
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace rbxpipe::rojo {
+
+struct LuaValue;
+
+/// A Lua array: `{a, b, c}`.
+using LuaArray = std::vector<LuaValue>;
+/// A Lua table with string keys; printed with keys sorted by byte order whatever the order here.
+using LuaTable = std::vector<std::pair<std::string, LuaValue>>;
+
+/// One data value. Numbers are doubles, as Rojo holds them (integers print without a fraction).
+struct LuaValue {
+  std::variant<std::monostate, bool, double, std::string, LuaArray, LuaTable> data;  ///< monostate is nil
+};
+
+/// The source of a ModuleScript returning `value`, exactly as Rojo writes it ("return ..." with tab indents).
+std::string lua_module_source(const LuaValue& value);
+
+/// One value as a Lua expression at nesting depth `indent` (tabs), as Rojo writes it.
+std::string lua_expression(const LuaValue& value, int indent = 0);
+
+/// A number as Rust prints an f64: shortest round-trip digits, never an exponent ("1", "0.1", "1e21" as
+/// "1000000000000000000000"); NaN as "0/0" and infinities as "math.huge" / "-math.huge".
+std::string lua_number(double value);
+
+}  // namespace rbxpipe::rojo
