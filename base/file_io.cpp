@@ -76,10 +76,10 @@ Result<void> fsync_directory(const std::filesystem::path& directory) {
 
 // Everything between creating the temp file and renaming it; the caller removes the temp file on failure.
 Result<void> fill_and_rename(int fd, std::string_view bytes, const std::filesystem::path& temp_path,
-                             const std::filesystem::path& path) {
+                             const std::filesystem::path& path, Durability durability) {
   FdGuard guard(fd);
   RBXPIPE_TRY(write_all(fd, bytes, temp_path));
-  if (::fsync(fd) != 0) return errno_error(errno, "cannot sync", temp_path);
+  if (durability == Durability::synced && ::fsync(fd) != 0) return errno_error(errno, "cannot sync", temp_path);
   // close() can report delayed write errors on some file systems, so its result matters.
   if (::close(guard.release()) != 0) return errno_error(errno, "cannot close", temp_path);
   if (::rename(temp_path.c_str(), path.c_str()) != 0) {
@@ -127,7 +127,7 @@ Result<std::string> read_file(const std::filesystem::path& path, std::size_t max
   return contents;
 }
 
-Result<void> write_file_atomic(const std::filesystem::path& path, std::string_view bytes) {
+Result<void> write_file_atomic(const std::filesystem::path& path, std::string_view bytes, Durability durability) {
   if (path.filename().empty()) {
     return Error(ErrorCode::invalid_input, "cannot write " + quoted(path) + ": not a file name");
   }
@@ -147,12 +147,13 @@ Result<void> write_file_atomic(const std::filesystem::path& path, std::string_vi
   }
   if (fd < 0) return Error(ErrorCode::io_error, "cannot find a free temporary name next to " + quoted(path));
 
-  auto filled = fill_and_rename(fd, bytes, temp_path, path);
+  auto filled = fill_and_rename(fd, bytes, temp_path, path, durability);
   if (!filled) {
     // Never leave a half-written temp file behind; the original file is untouched at this point.
     ::unlink(temp_path.c_str());
     return std::move(filled).error();
   }
+  if (durability == Durability::replaceable) return ok();
   return fsync_directory(parent);
 }
 

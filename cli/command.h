@@ -37,6 +37,8 @@ void add_init_command(CLI::App& app, CommandState& state);
 void add_check_command(CLI::App& app, CommandState& state);
 /// `rbxpipe convert IN OUT` and `rbxpipe inspect FILE [--json]`.
 void add_model_commands(CLI::App& app, CommandState& state);
+/// `rbxpipe build [PROJECT] -o OUT [--watch]` and `rbxpipe sourcemap [PROJECT] [-o FILE]`.
+void add_build_commands(CLI::App& app, CommandState& state);
 /// `rbxpipe reflection import FILE`.
 void add_reflection_command(CLI::App& app, CommandState& state);
 

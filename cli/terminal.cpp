@@ -103,6 +103,11 @@ bool stdout_color() {
   return stdout_is_tty() && (no_color == nullptr || *no_color == '\0');
 }
 
+bool stderr_color() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return stderr_is_tty() && (no_color == nullptr || *no_color == '\0');
+}
+
 std::unique_ptr<pipeline::EventSink> make_progress_sink(const std::string& mode, int stage_count) {
   if (mode == "json") return std::make_unique<JsonLinesSink>();
   if (mode == "none") return std::make_unique<NullSink>();

@@ -14,6 +14,8 @@ bool stdout_is_tty();
 bool stderr_is_tty();
 /// True when colour may be written to stdout: a terminal, and NO_COLOR is unset or empty.
 bool stdout_color();
+/// True when colour may be written to stderr: a terminal, and NO_COLOR is unset or empty.
+bool stderr_color();
 
 /// A progress renderer on stderr for `mode` (auto, bar, plain, json, none); `auto` is a bar on a TTY, else plain.
 /// `stage_count` sizes the bar.

@@ -103,7 +103,7 @@ void apply_values(const SnapshotContext& context, const JsonFile& file, const st
   if (attributes.empty()) return;
   rbx::types::Attributes resolved_attributes;
   for (const auto& value : attributes) {
-    auto resolved = resolve_attribute(value.json);
+    auto resolved = resolve_attribute(context.database, value.json);
     if (!resolved) {
       context.sink.add(file.diagnose(Severity::error, "ROJO0024",
                                      "attribute " + value.key + ": " + resolved.error().message(), value.pointer));

@@ -1,0 +1,164 @@
+#include "stages/build_stage.h"
+
+#include <algorithm>
+
+#include "base/file_io.h"
+#include "base/glob.h"
+#include "base/sha256.h"
+#include "pipeline/project_loader.h"
+#include "rbx/reflection/database.h"
+#include "rojo/build_cache.h"
+#include "stages/lesson_instances.h"
+#include "stages/project_stage.h"
+
+#ifndef RBXPIPE_VERSION
+#define RBXPIPE_VERSION "0.0.0"
+#endif
+
+namespace rbxpipe::stages {
+namespace {
+
+// Records the folders asset globs look in, so adding or removing an asset invalidates the cached build
+// (the Assets module lists every input).
+void record_asset_folders(rojo::SourceFiles& files, const std::filesystem::path& folder, int depth) {
+  if (depth > 32) return;
+  auto entries = files.list(folder);
+  if (!entries) return;
+  for (const auto& entry : *entries)
+    if (entry.is_directory && entry.name != ".rbxpipe" && entry.name != ".git")
+      record_asset_folders(files, folder / entry.name, depth + 1);
+}
+
+std::string runtime_fingerprint() {
+  std::string all;
+  for (const auto& module : shipped_runtime_modules()) all += module.path + '\0' + module.source + '\0';
+  return base::sha256_hex(all);
+}
+
+}  // namespace
+
+BuiltTree build_project_tree(const pipeline::Project& project, rojo::SourceFiles& files, const TreeOptions& options) {
+  BuiltTree tree;
+  tree.project = project;
+  rojo::ProjectBuildOptions build_options;
+  build_options.project = project.root / project.config.project_file;
+  build_options.display_root = project.root;
+  build_options.parallel = options.parallel;
+  tree.build = rojo::build_project(build_options, files);
+  tree.diagnostics = tree.build.diagnostics;
+  files.stamp(rbx::reflection::user_database_path());
+  files.stamp(project.root);
+  if (!project.config_file.empty()) {
+    files.stamp(project.config_file);
+    if (project.config.lesson) files.stamp(project.root / project.config.lesson->file);
+    for (const auto& group : project.config.assets) {
+      auto glob = base::Glob::compile(group.glob);
+      if (glob) record_asset_folders(files, project.root / glob->fixed_prefix(), 0);
+    }
+    if (!base::has_errors(tree.diagnostics)) {
+      LessonInstancesOptions lesson_options;
+      lesson_options.asset_ids = options.asset_ids;
+      if (project.config.lesson && project.config.lesson->runtime) lesson_options.runtime = shipped_runtime_modules();
+      auto added = add_lesson_instances(tree.build.dom, project, lesson_options);
+      tree.diagnostics.insert(tree.diagnostics.end(), added.begin(), added.end());
+    }
+  }
+  base::sort_diagnostics(tree.diagnostics);
+  return tree;
+}
+
+BuiltTree build_tree(const std::filesystem::path& path, rojo::SourceFiles& files, const TreeOptions& options) {
+  auto loaded = pipeline::load_project(path);
+  if (!loaded.project) {
+    BuiltTree tree;
+    tree.diagnostics = std::move(loaded.diagnostics);
+    return tree;
+  }
+  BuiltTree tree = build_project_tree(*loaded.project, files, options);
+  tree.diagnostics.insert(tree.diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
+  base::sort_diagnostics(tree.diagnostics);
+  return tree;
+}
+
+base::Result<BuildOutcome> run_build(const BuildRequest& request) {
+  auto kind = rbx::files::kind_from_path(request.output);
+  if (!kind)
+    return base::Error{base::ErrorCode::usage, "the output file must end in .rbxl, .rbxlx, .rbxm or .rbxmx, not '" +
+                                                   request.output.string() + "'"};
+  BuildOutcome outcome;
+  std::error_code ec;
+  outcome.output = std::filesystem::absolute(request.output, ec).lexically_normal();
+
+  // The cache lives in the project folder, which is known without reading anything: a no-op build only stats.
+  std::filesystem::path root = std::filesystem::is_directory(request.project, ec) ? request.project
+                                                                                  : request.project.parent_path();
+  if (root.empty()) root = ".";
+  std::filesystem::path cache_folder = rojo::build_cache_folder(std::filesystem::absolute(root, ec).lexically_normal());
+  std::string settings = std::string("rbxpipe ") + RBXPIPE_VERSION + "\n" + std::string(rbx::files::kind_name(*kind)) +
+                         "\n" + std::filesystem::absolute(request.project, ec).lexically_normal().string() + "\n" +
+                         runtime_fingerprint() + "\n";
+  for (const auto& [input, id] : request.tree.asset_ids) settings += input + "=" + std::to_string(id) + "\n";
+
+  std::vector<rojo::OutputRecord> records;
+  if (request.use_cache) {
+    records = rojo::load_output_records(cache_folder);
+    auto previous = std::find_if(records.begin(), records.end(),
+                                 [&](const rojo::OutputRecord& r) { return r.output == outcome.output.string(); });
+    if (previous != records.end() && rojo::is_up_to_date(*previous, settings)) {
+      outcome.up_to_date = true;
+      outcome.output_bytes = previous->output_stamp.size;
+      outcome.files.paths_stated = previous->dependencies.size();
+      return outcome;
+    }
+  }
+
+  auto loaded = pipeline::load_project(request.project);
+  if (!loaded.project) {
+    outcome.diagnostics = std::move(loaded.diagnostics);
+    return outcome;
+  }
+  const pipeline::Project& project = *loaded.project;
+  rojo::SourceFiles files(request.use_cache ? rojo::load_cached_contents(cache_folder)
+                                            : std::map<std::string, rojo::CachedFile, std::less<>>{});
+  BuiltTree tree = build_project_tree(project, files, request.tree);
+  outcome.diagnostics = std::move(loaded.diagnostics);
+  outcome.diagnostics.insert(outcome.diagnostics.end(), tree.diagnostics.begin(), tree.diagnostics.end());
+  base::sort_diagnostics(outcome.diagnostics);
+  outcome.files = files.stats();
+  if (base::has_errors(outcome.diagnostics)) return outcome;
+
+  auto bytes = rojo::encode_build(tree.build.dom, *kind);
+  if (!bytes) return std::move(bytes).error().with_context("encode " + request.output.string());
+  RBXPIPE_TRY(base::write_file_atomic(outcome.output, *bytes, base::Durability::replaceable));
+  outcome.written = true;
+  outcome.output_bytes = bytes->size();
+  outcome.instance_count = rbx::files::is_place(*kind) ? tree.build.dom.size() - 1 : tree.build.dom.size();
+
+  if (request.use_cache) {
+    rojo::OutputRecord record;
+    record.output = outcome.output.string();
+    record.settings = settings;
+    record.dependencies = files.dependencies();
+    record.output_stamp = rojo::stamp_path(outcome.output);
+    std::erase_if(records, [&](const rojo::OutputRecord& r) { return r.output == record.output; });
+    // Warnings are not cached, so a project with warnings is rebuilt (and warns) every time.
+    if (outcome.diagnostics.empty()) records.push_back(std::move(record));
+    // A cache that cannot be written only costs speed next time.
+    (void)rojo::save_cached_contents(cache_folder, files.contents());
+    (void)rojo::save_output_records(cache_folder, records);
+  }
+  return outcome;
+}
+
+std::vector<std::string> BuildCheckStage::needs() const { return {k_project_artifact}; }
+
+base::Result<void> BuildCheckStage::run(pipeline::StageContext& context) {
+  const auto* project = context.artifacts().get<pipeline::Project>(k_project_artifact);
+  if (project == nullptr) return base::Error{base::ErrorCode::internal, "the build check ran without a project"};
+  rojo::SourceFiles files;
+  BuiltTree tree = build_project_tree(*project, files);
+  for (auto& diagnostic : tree.diagnostics) context.report(std::move(diagnostic));
+  return base::ok();
+}
+
+}  // namespace rbxpipe::stages
