@@ -1,5 +1,6 @@
 #pragma once
-// Shipped data from config/, compiled into the binary, with an override folder for users and tests.
+// Shipped data from config/ and the Luau runtime from luau/runtime/ (as "runtime/..."), compiled into the binary,
+// with an override folder for users and tests.
 
 #include <optional>
 #include <string>
@@ -10,7 +11,8 @@
 
 namespace rbxpipe::base {
 
-/// Bytes of a file under config/ as compiled in (`"schemas/rbxpipe.schema.json"`), or nullopt.
+/// Bytes of a compiled-in file, or nullopt: a config/ file by its path there (`"schemas/rbxpipe.schema.json"`), a
+/// luau/runtime/ file as `"runtime/<path>"`.
 std::optional<std::string_view> embedded_file(std::string_view path);
 
 /// Paths of every compiled-in file starting with `prefix`, sorted.

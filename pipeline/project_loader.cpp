@@ -284,28 +284,6 @@ std::vector<base::Glob> check_asset_globs(const ProjectConfig& config, const Pro
   return globs;
 }
 
-void check_rojo_project(const ProjectFiles& files, const std::string& relative, std::vector<base::Diagnostic>& diagnostics) {
-  auto source = read_source(files.root / relative, files.display(relative), diagnostics);
-  if (!source) return;
-  auto document = base::JsoncDocument::parse(*source);
-  for (const auto& diagnostic : document.diagnostics()) diagnostics.push_back(diagnostic);
-  if (!document.ok()) return;
-  auto json = ordered_json::parse(document.json(), nullptr, false);
-  if (!json.is_object()) {
-    diagnostics.push_back(document.diagnose(base::Severity::error, "PROJ0012", "a Rojo project must be a JSON object", ""));
-    return;
-  }
-  for (const char* key : {"name", "tree"}) {
-    if (!json.contains(key)) {
-      diagnostics.push_back(document.diagnose(base::Severity::error, "PROJ0012",
-                                              std::string("the Rojo project has no \"") + key + "\"", ""));
-    }
-  }
-  if (json.contains("tree") && !json["tree"].is_object()) {
-    diagnostics.push_back(document.diagnose(base::Severity::error, "PROJ0012", "the Rojo project's \"tree\" must be an object", "/tree"));
-  }
-}
-
 std::optional<Lesson> load_lesson(const ProjectConfig& config, const ProjectFiles& files,
                                   const std::vector<base::Glob>& globs, ConfigReader& reader,
                                   std::vector<base::Diagnostic>& diagnostics) {
@@ -332,7 +310,6 @@ std::optional<Lesson> load_lesson(const ProjectConfig& config, const ProjectFile
 ProjectLoadResult load_bare_rojo_project(const ProjectFiles& files) {
   ProjectLoadResult result;
   auto relative = files.rojo_file.filename().string();
-  check_rojo_project(files, relative, result.diagnostics);
   Project project;
   project.root = files.root;
   project.config.name = files.rojo_file.filename().string();
@@ -368,9 +345,8 @@ ProjectLoadResult load_project(const fs::path& path) {
   const auto& rojo = project.config.project_file;
   std::error_code error;
   if (stays_inside(rojo)) {
-    if (fs::is_regular_file(files->root / rojo, error)) {
-      check_rojo_project(*files, rojo, result.diagnostics);
-    } else {
+    // The Rojo project itself is checked by building it (stages/build_stage.h).
+    if (!fs::is_regular_file(files->root / rojo, error)) {
       reader.report(base::Severity::error, "PROJ0005", "Rojo project file '" + rojo + "' does not exist",
                     input.value->contains("project") ? "/project" : "", false,
                     "create it, or name the project file with \"project\"");

@@ -132,7 +132,7 @@ ProjectBuild build_project(const ProjectBuildOptions& options, SourceFiles& file
   build.project_file = *located;
   std::filesystem::path display_root =
       options.display_root.empty() ? build.project_file.parent_path() : options.display_root;
-  SnapshotContext context{files, database, sink, display_root, options.parallel};
+  SnapshotContext context{files, database, sink, display_root, options.display_prefix, options.parallel};
   SnapshotScope scope;
   auto root = snapshot_project_file(context, scope, build.project_file, default_root_name(build.project_file));
   if (root) {

@@ -19,6 +19,7 @@ namespace rbxpipe::rojo {
 struct ProjectBuildOptions {
   std::filesystem::path project;        ///< a project file, or a folder holding default.project.json[c]
   std::filesystem::path display_root;   ///< diagnostics name files relative to this; empty: the project's folder
+  std::filesystem::path display_prefix; ///< and put this in front ("lessons/volcano"); empty: nothing
   const rbx::reflection::Database* database = nullptr;  ///< nullptr: the shipped database
   bool parallel = true;                 ///< snapshot folders on TBB
 };

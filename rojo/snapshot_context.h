@@ -58,6 +58,7 @@ struct SnapshotContext {
   const rbx::reflection::Database& database;   ///< property types, enums, services
   DiagnosticSink& sink;                        ///< problems found
   std::filesystem::path display_root;          ///< diagnostics name files relative to this folder
+  std::filesystem::path display_prefix;        ///< put in front of those relative names
   bool parallel = true;                        ///< snapshot folder entries on TBB
 
   /// How diagnostics name `path`.

@@ -124,7 +124,10 @@ std::vector<base::Diagnostic> DiagnosticSink::take() {
 }
 
 std::string SnapshotContext::display(const std::filesystem::path& path) const {
-  return base::display_path(path, display_root);
+  std::string relative = base::display_path(path, display_root);
+  if (display_prefix.empty() || display_prefix == "." || std::filesystem::path(relative).is_absolute())
+    return relative;
+  return (display_prefix / relative).generic_string();
 }
 
 void SnapshotContext::file_error(const std::filesystem::path& path, std::string code, std::string message) const {

@@ -40,20 +40,26 @@ std::string runtime_fingerprint() {
 BuiltTree build_project_tree(const pipeline::Project& project, rojo::SourceFiles& files, const TreeOptions& options) {
   BuiltTree tree;
   tree.project = project;
+  std::error_code missing;
+  // A missing Rojo project file was reported when the project was loaded.
+  if (!std::filesystem::is_regular_file(project.root / project.config.project_file, missing)) return tree;
   rojo::ProjectBuildOptions build_options;
-  build_options.project = project.root / project.config.project_file;
-  build_options.display_root = project.root;
+  std::error_code ec;
+  std::filesystem::path root = std::filesystem::absolute(project.root, ec).lexically_normal();
+  build_options.project = root / project.config.project_file;
+  build_options.display_root = root;
+  build_options.display_prefix = project.root.lexically_normal();
   build_options.parallel = options.parallel;
   tree.build = rojo::build_project(build_options, files);
   tree.diagnostics = tree.build.diagnostics;
   files.stamp(rbx::reflection::user_database_path());
-  files.stamp(project.root);
+  files.stamp(root);
   if (!project.config_file.empty()) {
-    files.stamp(project.config_file);
-    if (project.config.lesson) files.stamp(project.root / project.config.lesson->file);
+    files.stamp(std::filesystem::absolute(project.config_file, ec));
+    if (project.config.lesson) files.stamp(root / project.config.lesson->file);
     for (const auto& group : project.config.assets) {
       auto glob = base::Glob::compile(group.glob);
-      if (glob) record_asset_folders(files, project.root / glob->fixed_prefix(), 0);
+      if (glob) record_asset_folders(files, (root / glob->fixed_prefix()).lexically_normal(), 0);
     }
     if (!base::has_errors(tree.diagnostics)) {
       LessonInstancesOptions lesson_options;
@@ -135,16 +141,20 @@ base::Result<BuildOutcome> run_build(const BuildRequest& request) {
   outcome.instance_count = rbx::files::is_place(*kind) ? tree.build.dom.size() - 1 : tree.build.dom.size();
 
   if (request.use_cache) {
+    // A cache that cannot be written only costs speed next time.
+    (void)rojo::save_cached_contents(cache_folder, files.contents());
     rojo::OutputRecord record;
     record.output = outcome.output.string();
     record.settings = settings;
     record.dependencies = files.dependencies();
     record.output_stamp = rojo::stamp_path(outcome.output);
+    // Writing the output and the cache changes the folders holding them; those changes are our own.
+    for (const auto& own : {outcome.output.parent_path(), cache_folder.parent_path().parent_path()})
+      if (auto found = record.dependencies.find(own.string()); found != record.dependencies.end())
+        found->second = rojo::stamp_path(own);
     std::erase_if(records, [&](const rojo::OutputRecord& r) { return r.output == record.output; });
     // Warnings are not cached, so a project with warnings is rebuilt (and warns) every time.
     if (outcome.diagnostics.empty()) records.push_back(std::move(record));
-    // A cache that cannot be written only costs speed next time.
-    (void)rojo::save_cached_contents(cache_folder, files.contents());
     (void)rojo::save_output_records(cache_folder, records);
   }
   return outcome;

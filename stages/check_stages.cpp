@@ -2,12 +2,14 @@
 
 #include <memory>
 
+#include "stages/build_stage.h"
 #include "stages/project_stage.h"
 
 namespace rbxpipe::stages {
 
 void add_check_stages(pipeline::Runner& runner, const std::filesystem::path& path) {
   runner.add(std::make_unique<ProjectStage>(path));
+  runner.add(std::make_unique<BuildCheckStage>());
 }
 
 }  // namespace rbxpipe::stages
