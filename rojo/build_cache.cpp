@@ -51,13 +51,13 @@ std::vector<OutputRecord> load_output_records(const std::filesystem::path& folde
   auto bytes = read_cache_file(folder / "outputs.bin", k_records_magic);
   if (!bytes) return {};
   ByteReader in(std::string_view(*bytes).substr(k_records_magic.size()));
-  std::vector<OutputRecord> records(in.read_u32());
-  if (records.size() > 10'000) return {};
+  // read_count refuses counts the remaining bytes cannot hold, so a corrupt count never allocates.
+  std::vector<OutputRecord> records(in.read_count(8 + 33));
   for (auto& record : records) {
     record.output = in.read_string();
     record.settings = in.read_string();
     record.output_stamp = read_stamp(in);
-    std::uint32_t count = in.read_u32();
+    std::uint32_t count = in.read_count(4 + 33);
     for (std::uint32_t i = 0; i < count && in.ok(); ++i) {
       std::string path = in.read_string();
       record.dependencies.emplace(std::move(path), read_stamp(in));
@@ -91,7 +91,7 @@ std::map<std::string, CachedFile, std::less<>> load_cached_contents(const std::f
   auto bytes = read_cache_file(folder / "contents.bin", k_contents_magic);
   if (!bytes) return contents;
   ByteReader in(std::string_view(*bytes).substr(k_contents_magic.size()));
-  std::uint32_t count = in.read_u32();
+  std::uint32_t count = in.read_count(8 + 33);
   for (std::uint32_t i = 0; i < count && in.ok(); ++i) {
     std::string path = in.read_string();
     FileStamp stamp = read_stamp(in);

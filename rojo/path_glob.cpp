@@ -99,8 +99,7 @@ bool match_here(std::string_view pattern, std::string_view text) {
     t = ++star_t;
   }
   while (p < pattern.size() && pattern[p] == '*') ++p;
-  // A trailing `/**` also matches the folder itself.
-  if (pattern.substr(p) == "/**") return true;
+  // As in globset, a trailing `/**` matches everything inside a folder but not the folder itself.
   return p == pattern.size();
 }
 

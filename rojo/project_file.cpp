@@ -38,6 +38,9 @@ class ProjectParser {
   void warning(std::string code, std::string message, const std::string& pointer, bool at_key = false) {
     m_diagnostics.push_back(m_file.diagnose(Severity::warning, std::move(code), std::move(message), pointer, at_key));
   }
+  void report(std::string code, std::string message, const std::string& pointer, bool at_key = false) {
+    m_diagnostics.push_back(m_file.diagnose(Severity::error, std::move(code), std::move(message), pointer, at_key));
+  }
   bool failed() const { return m_failed; }
 
   std::optional<std::string> string_field(const json& object, const char* key, const std::string& pointer) {
@@ -239,8 +242,9 @@ std::optional<RojoProject> parse_rojo_project(const std::filesystem::path& file,
     if (key == "$schema") continue;
     bool known = false;
     for (auto k : k_top_level_keys) known = known || k == key;
+    // Reported as an error (Rojo refuses the file) but the tree is still read, so every problem shows at once.
     if (!known)
-      parser.error("ROJO0001",
+      parser.report("ROJO0001",
                    "unknown field '" + key + "' in a project file; expected one of name, tree, emitLegacyScripts, "
                    "globIgnorePaths, syncRules, servePort, servePlaceIds, placeId, gameId",
                    "/" + base::json_pointer_escape(key), true);

@@ -9,6 +9,21 @@ namespace {
 
 // Snapshotting a folder's entries in parallel pays off only when there are enough of them.
 constexpr std::size_t k_parallel_entries = 8;
+// Deepest folder path followed, in path components.
+constexpr std::ptrdiff_t k_max_path_depth = 256;
+
+// True when the folder a link points at is `folder` or one of its ancestors.
+bool links_to_ancestor(const std::filesystem::path& folder, const std::filesystem::path& link) {
+  std::error_code error;
+  auto target = std::filesystem::canonical(link, error);
+  if (error) return false;
+  auto here = std::filesystem::canonical(folder, error);
+  if (error) return false;
+  for (auto ancestor = here;; ancestor = ancestor.parent_path()) {
+    if (ancestor == target) return true;
+    if (ancestor == ancestor.parent_path()) return false;
+  }
+}
 
 bool is_ignored(const SnapshotScope& scope, const std::filesystem::path& path) {
   for (const auto& ignore : scope.ignores) {
@@ -46,6 +61,11 @@ std::optional<InstanceSnapshot> snapshot_children(const SnapshotContext& context
     std::filesystem::path path = folder / entry.name;
     if (is_ignored(scope, path)) return;
     if (!entry.is_directory && is_init_file_name(entry.name)) return;
+    if (entry.is_symlink && entry.is_directory && links_to_ancestor(folder, path)) {
+      context.file_error(path, "ROJO0043", "symbolic link '" + entry.name +
+                                               "' points at a folder containing it; following it would never end");
+      return;
+    }
     slots[i] = snapshot_path(context, scope, path);
   };
   if (context.parallel && entries.size() >= k_parallel_entries) {
@@ -74,6 +94,13 @@ std::optional<InstanceSnapshot> snapshot_children(const SnapshotContext& context
 
 std::optional<InstanceSnapshot> snapshot_folder(const SnapshotContext& context, const SnapshotScope& scope,
                                                 const std::filesystem::path& folder) {
+  // Symlinks can make a folder contain itself; no real project nests this deep.
+  if (std::distance(folder.begin(), folder.end()) > k_max_path_depth) {
+    context.file_error(folder, "ROJO0043",
+                       "folders nest more than " + std::to_string(k_max_path_depth) +
+                           " levels deep here; is there a symbolic link pointing back up?");
+    return std::nullopt;
+  }
   auto entries = context.files.list(folder);
   if (!entries) {
     context.file_error(folder, "ROJO0040", entries.error().message());

@@ -66,7 +66,7 @@ base::Result<std::vector<DirectoryEntry>> SourceFiles::list(const std::filesyste
   while (const dirent* entry = ::readdir(dir)) {
     std::string_view name = entry->d_name;
     if (name == "." || name == "..") continue;
-    DirectoryEntry item{std::string(name), entry->d_type == DT_DIR};
+    DirectoryEntry item{std::string(name), entry->d_type == DT_DIR, entry->d_type == DT_LNK};
     if (entry->d_type == DT_LNK || entry->d_type == DT_UNKNOWN) {
       struct stat info {};
       std::filesystem::path full = folder / item.name;

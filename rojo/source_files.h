@@ -33,6 +33,7 @@ FileStamp stamp_path(const std::filesystem::path& path);
 struct DirectoryEntry {
   std::string name;           ///< file name
   bool is_directory = false;  ///< a folder (symlinks to folders count as folders)
+  bool is_symlink = false;    ///< reached through a symbolic link
 };
 
 /// Cached file contents from a previous build, keyed by absolute path.

@@ -18,15 +18,20 @@ struct ResolvedProperty {
 };
 
 /// Resolves `json` (one JSON value as text) written for `class_name`.`property`. Explicit values
-/// (`{"Vector3": [1, 2, 3]}`) are taken as given (an unknown property keeps its name); implicit values are typed by
-/// the property's declared type, walking superclasses. invalid_input with a message naming the class, the property,
-/// the expected shape and what was given; for an unknown enum item the message lists the valid items; not_found for
-/// an unknown property with an implicit value.
+/// (`{"Vector3": [1, 2, 3]}`, rbx-dom's serde shapes) are taken as given; implicit values are typed by the
+/// property's declared type, walking superclasses (enum item names, numbers cast as Rust's `as` does, arrays for
+/// vectors, colours and CFrames). A known property's value then becomes what a file reader would make of it
+/// (reflection::canonicalize): converted to the declared type where that is lossless (`{"String": ...}` for
+/// Script.Source becomes a ProtectedString) and legacy properties named as their replacement (Decal.Texture ->
+/// TextureContent); an unknown property keeps its name and value. invalid_input names the class, the property, the
+/// expected shape and what was given; for an unknown enum item it lists valid items. not_found for an unknown
+/// property or class with an implicit value.
 base::Result<ResolvedProperty> resolve_property(const rbx::reflection::Database& database, std::string_view class_name,
                                                 std::string_view property, std::string_view json);
 
-/// Resolves an attribute value: implicit only for booleans, numbers (Float64) and strings; anything else must be
-/// explicit (`{"Vector3": [1, 2, 3]}`) and of a type attributes can hold. invalid_input otherwise.
-base::Result<rbx::types::Variant> resolve_attribute(std::string_view json);
+/// Resolves an attribute value: implicit only for booleans (Bool), numbers (Float64) and strings (String);
+/// anything else must be explicit (`{"Vector3": [1, 2, 3]}`) and of a type attributes can hold. invalid_input
+/// otherwise. The database validates BrickColor numbers.
+base::Result<rbx::types::Variant> resolve_attribute(const rbx::reflection::Database& database, std::string_view json);
 
 }  // namespace rbxpipe::rojo

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages rbxpipe needs, only those missing. Runs apt as root, or through sudo.
-# Usage: scripts/install-deps.sh [--fuzz]   (--fuzz adds clang-16 for the libFuzzer targets)
+# Usage: scripts/install-deps.sh [--fuzz] [--bench]
+#   --fuzz adds clang-16 for the libFuzzer targets; --bench adds the tools benchmark scripts compare against.
 set -euo pipefail
 
 packages=(
@@ -9,9 +10,13 @@ packages=(
   libstb-dev libtbb-dev libgtest-dev libgmock-dev libsqlite3-dev libssl-dev liblz4-dev libzstd-dev zlib1g-dev
   libcpp-httplib-dev libcli11-dev libpugixml-dev libtomlplusplus-dev libyaml-cpp-dev libbenchmark-dev
 )
-if [[ "${1:-}" == "--fuzz" ]]; then
-  packages+=(clang-16 libclang-rt-16-dev)
-fi
+for option in "$@"; do
+  case "$option" in
+    --fuzz) packages+=(clang-16 libclang-rt-16-dev) ;;
+    --bench) packages+=(lz4 time) ;;
+    *) echo "install-deps: unknown option $option" >&2; exit 3 ;;
+  esac
+done
 
 missing=()
 for package in "${packages[@]}"; do
