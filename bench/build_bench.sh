@@ -13,7 +13,7 @@ if [[ ! -x "$build_dir/cli/rbxpipe" ]]; then
 fi
 rbxpipe=$build_dir/cli/rbxpipe
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+[[ -n "${RBXPIPE_BENCH_KEEP:-}" ]] || trap 'rm -rf "$work"' EXIT
 project=$work/project
 
 # A script body of about 100 lines; each file gets its own number so contents differ.

@@ -170,9 +170,9 @@ std::optional<InstanceSnapshot> snapshot_folder_contents(const SnapshotContext& 
 
 std::optional<InstanceSnapshot> snapshot_path(const SnapshotContext& context, const SnapshotScope& scope,
                                               const std::filesystem::path& path) {
-  FileStamp stamp = context.files.stamp(path);
-  if (!stamp.exists) return std::nullopt;
-  if (stamp.is_directory) return snapshot_folder(context, scope, path);
+  auto kind = context.files.probe(path);
+  if (kind == SourceFiles::Kind::missing) return std::nullopt;
+  if (kind == SourceFiles::Kind::directory) return snapshot_folder(context, scope, path);
   std::string file_name = path.filename().string();
   if (is_init_file_name(file_name)) return std::nullopt;
   const SyncRule* rule = find_sync_rule(scope.sync_rules ? *scope.sync_rules : std::vector<SyncRule>{}, path);

@@ -18,7 +18,7 @@ std::optional<std::filesystem::path> find_meta(const SnapshotContext& context, c
                                                const std::string& stem) {
   for (const char* extension : {".meta.json", ".meta.jsonc"}) {
     std::filesystem::path candidate = folder / (stem + extension);
-    if (context.files.stamp(candidate).exists) return candidate;
+    if (context.files.probe(candidate) == SourceFiles::Kind::file) return candidate;
   }
   return std::nullopt;
 }

@@ -78,37 +78,62 @@ base::Result<std::vector<DirectoryEntry>> SourceFiles::list(const std::filesyste
   ::closedir(dir);
   std::sort(entries.begin(), entries.end(),
             [](const DirectoryEntry& a, const DirectoryEntry& b) { return a.name < b.name; });
+  std::lock_guard lock(m_mutex);
+  m_listings[folder.string()] = entries;
   return entries;
+}
+
+SourceFiles::Kind SourceFiles::probe(const std::filesystem::path& path) {
+  {
+    std::lock_guard lock(m_mutex);
+    auto listing = m_listings.find(path.parent_path().string());
+    if (listing != m_listings.end()) {
+      std::string name = path.filename().string();
+      auto found = std::lower_bound(listing->second.begin(), listing->second.end(), name,
+                                    [](const DirectoryEntry& entry, const std::string& n) { return entry.name < n; });
+      if (found == listing->second.end() || found->name != name) return Kind::missing;
+      return found->is_directory ? Kind::directory : Kind::file;
+    }
+  }
+  FileStamp found = stamp(path);
+  if (!found.exists) return Kind::missing;
+  return found.is_directory ? Kind::directory : Kind::file;
 }
 
 base::Result<std::shared_ptr<const std::string>> SourceFiles::read(const std::filesystem::path& file,
                                                                    std::size_t max_bytes) {
   std::string key = file.string();
-  FileStamp before = stamp_path(file);
-  if (!before.exists) {
-    record(key, before);
-    return base::Error{base::ErrorCode::not_found, "no file " + key};
-  }
-  if (before.is_directory) {
-    record(key, before);
-    return base::Error{base::ErrorCode::invalid_input, key + " is a folder, not a file"};
-  }
+  const CachedFile* cached = nullptr;
   {
     std::lock_guard lock(m_mutex);
-    ++m_stats.paths_stated;
-    auto cached = m_previous.find(key);
-    if (cached != m_previous.end() && cached->second.stamp == before) {
+    if (auto found = m_previous.find(key); found != m_previous.end()) cached = &found->second;
+  }
+  // With a cached copy, a stat decides whether the file must be read at all; without one, open it straight away.
+  if (cached != nullptr) {
+    FileStamp before = stamp_path(file);
+    if (before == cached->stamp) {
+      std::lock_guard lock(m_mutex);
+      ++m_stats.paths_stated;
       m_dependencies[key] = before;
-      m_contents[key] = cached->second;
+      m_contents[key] = *cached;
       ++m_stats.cache_hits;
-      return cached->second.contents;
+      return cached->contents;
     }
   }
   FileDescriptor descriptor{::open(file.c_str(), O_RDONLY | O_CLOEXEC)};
-  if (descriptor.fd < 0) return io_error("cannot open", file);
+  if (descriptor.fd < 0) {
+    FileStamp missing = stamp_path(file);
+    record(key, missing);
+    if (!missing.exists) return base::Error{base::ErrorCode::not_found, "no file " + key};
+    return io_error("cannot open", file);
+  }
   struct stat info {};
   if (::fstat(descriptor.fd, &info) != 0) return io_error("cannot stat", file);
   FileStamp stamp = from_stat(info);
+  if (stamp.is_directory) {
+    record(key, stamp);
+    return base::Error{base::ErrorCode::invalid_input, key + " is a folder, not a file"};
+  }
   if (stamp.size > max_bytes)
     return base::Error{base::ErrorCode::too_large, key + " is " + std::to_string(stamp.size) +
                                                        " bytes, more than the limit of " + std::to_string(max_bytes)};

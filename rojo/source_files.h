@@ -57,6 +57,11 @@ class SourceFiles {
 
   /// The stamp of a path, recorded as a dependency.
   FileStamp stamp(const std::filesystem::path& path);
+  /// What is at `path`: answered from the listing of its folder when that folder was listed (no system call, and
+  /// the folder's stamp already covers it), else by a stat recorded as a dependency.
+  enum class Kind { missing, file, directory };
+  /// See Kind.
+  Kind probe(const std::filesystem::path& path);
   /// The entries of a folder sorted by name (byte order), recorded as a dependency.
   base::Result<std::vector<DirectoryEntry>> list(const std::filesystem::path& folder);
   /// A file's bytes (at most `max_bytes`), recorded as a dependency.
@@ -77,6 +82,7 @@ class SourceFiles {
   std::map<std::string, CachedFile, std::less<>> m_previous;
   std::map<std::string, FileStamp, std::less<>> m_dependencies;
   std::map<std::string, CachedFile, std::less<>> m_contents;
+  std::map<std::string, std::vector<DirectoryEntry>, std::less<>> m_listings;
   SourceFileStats m_stats;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/embedded_files.h"
+#include "base/glob.h"
 #include "stages/instance_placer.h"
 #include "stages/lesson_modules.h"
 
@@ -172,7 +173,9 @@ base::Result<std::vector<assets::AssetEntry>> project_asset_entries(
     const pipeline::Project& project, const std::map<std::string, std::int64_t>& asset_ids,
     const std::map<std::string, assets::SpriteRect>& sprites) {
   std::vector<std::string> globs;
-  for (const auto& group : project.config.assets) globs.push_back(group.glob);
+  // A glob that does not compile was reported when the project was loaded (PROJ0006); it simply adds nothing.
+  for (const auto& group : project.config.assets)
+    if (base::Glob::compile(group.glob)) globs.push_back(group.glob);
   auto entries = assets::collect_asset_entries(project.root, globs);
   if (!entries) return std::move(entries).error();
   assets::assign_asset_ids(*entries, asset_ids);

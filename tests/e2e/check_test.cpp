@@ -77,7 +77,7 @@ TEST(CheckCommand, AtLeastTenBrokenFixturesExist) { EXPECT_GE(broken_projects().
 TEST(CheckCommand, SampleLessonHasNoProblems) {
   auto result = run_rbxpipe({"check", "volcano"}, projects_dir());
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
-  EXPECT_EQ(result.out, "volcano 1.0.0: no problems found (project)\n");
+  EXPECT_EQ(result.out, "volcano 1.0.0: no problems found (project, build)\n");
 }
 
 TEST(CheckCommand, PathsInDiagnosticsFollowTheFolderAsGiven) {
@@ -109,8 +109,8 @@ TEST(CheckCommand, ProgressJsonWritesEventLinesToStderr) {
     started += event["event"] == "stage_started";
     finished += event["event"] == "stage_finished";
   }
-  EXPECT_EQ(started, 1);
-  EXPECT_EQ(finished, 1);
+  EXPECT_EQ(started, 2);  // project, build
+  EXPECT_EQ(finished, 2);
 }
 
 TEST(CheckCommand, UnknownOptionIsAUsageError) {
