@@ -1,5 +1,10 @@
 #include "rojo/build_cache.h"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <atomic>
+
 #include "base/file_io.h"
 #include "rbx/types/byte_reader.h"
 #include "rbx/types/byte_writer.h"
@@ -105,6 +110,9 @@ std::map<std::string, CachedFile, std::less<>> load_cached_contents(const std::f
 base::Result<void> save_cached_contents(const std::filesystem::path& folder,
                                         const std::map<std::string, CachedFile, std::less<>>& contents) {
   ByteWriter out;
+  std::size_t total = k_contents_magic.size() + 4;
+  for (const auto& [path, file] : contents) total += 8 + path.size() + 33 + file.contents->size();
+  out.reserve(total);
   out.write_bytes(k_contents_magic);
   out.write_u32(static_cast<std::uint32_t>(contents.size()));
   for (const auto& [path, file] : contents) {
@@ -120,9 +128,16 @@ base::Result<void> save_cached_contents(const std::filesystem::path& folder,
 bool is_up_to_date(const OutputRecord& record, const std::string& settings) {
   if (record.settings != settings) return false;
   if (!record.output_stamp.exists || stamp_path(record.output) != record.output_stamp) return false;
-  for (const auto& [path, stamp] : record.dependencies)
-    if (stamp_path(path) != stamp) return false;
-  return true;
+  // Thousands of stats are the whole cost of a no-op build; they spread over the cores.
+  std::vector<const std::pair<const std::string, FileStamp>*> items;
+  items.reserve(record.dependencies.size());
+  for (const auto& item : record.dependencies) items.push_back(&item);
+  std::atomic<bool> changed{false};
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, items.size(), 256), [&](const auto& range) {
+    for (std::size_t i = range.begin(); i != range.end() && !changed.load(std::memory_order_relaxed); ++i)
+      if (stamp_path(items[i]->first) != items[i]->second) changed = true;
+  });
+  return !changed;
 }
 
 }  // namespace rbxpipe::rojo

@@ -1,6 +1,7 @@
 #include "stages/build_stage.h"
 
 #include <algorithm>
+#include <future>
 
 #include "base/file_io.h"
 #include "base/glob.h"
@@ -133,7 +134,14 @@ base::Result<BuildOutcome> run_build(const BuildRequest& request) {
   outcome.files = files.stats();
   if (base::has_errors(outcome.diagnostics)) return outcome;
 
+  // The contents cache is written while the output is encoded: both are large, and neither needs the other.
+  std::future<base::Result<void>> cache_written;
+  if (request.use_cache)
+    cache_written = std::async(std::launch::async, [&cache_folder, contents = files.contents()] {
+      return rojo::save_cached_contents(cache_folder, contents);
+    });
   auto bytes = rojo::encode_build(tree.build.dom, *kind);
+  if (cache_written.valid()) (void)cache_written.get();  // a cache that cannot be written only costs speed
   if (!bytes) return std::move(bytes).error().with_context("encode " + request.output.string());
   RBXPIPE_TRY(base::write_file_atomic(outcome.output, *bytes, base::Durability::replaceable));
   outcome.written = true;
@@ -141,8 +149,6 @@ base::Result<BuildOutcome> run_build(const BuildRequest& request) {
   outcome.instance_count = rbx::files::is_place(*kind) ? tree.build.dom.size() - 1 : tree.build.dom.size();
 
   if (request.use_cache) {
-    // A cache that cannot be written only costs speed next time.
-    (void)rojo::save_cached_contents(cache_folder, files.contents());
     rojo::OutputRecord record;
     record.output = outcome.output.string();
     record.settings = settings;

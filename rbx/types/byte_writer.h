@@ -11,6 +11,8 @@ namespace rbxpipe::rbx::types {
 /// Appends little-endian values to a growing byte string.
 class ByteWriter {
  public:
+  /// Reserves room for `bytes` in total, so a writer of known size allocates once.
+  void reserve(std::size_t bytes) { m_bytes.reserve(bytes); }
   /// Appends one byte.
   void write_u8(std::uint8_t value) { m_bytes += static_cast<char>(value); }
   /// Appends a 16-bit unsigned integer.
