@@ -16,3 +16,15 @@ echo "== rbxpipe init: scaffold the sample lesson"
 echo
 echo "== rbxpipe check: every check on the sample lesson"
 "$rbxpipe" --progress plain check "$demo/volcano"
+echo
+echo "== rbxpipe build: the lesson as a place file (Rojo project + lesson Data, Answers, runtime, Assets modules)"
+"$rbxpipe" build "$demo/volcano" -o "$demo/volcano.rbxl"
+echo
+echo "== rbxpipe build again: nothing changed, so nothing is read or written"
+"$rbxpipe" build "$demo/volcano" -o "$demo/volcano.rbxl"
+echo
+echo "== rbxpipe inspect: the generated lesson modules in the place"
+"$rbxpipe" inspect "$demo/volcano.rbxl" | grep -E "^ *(ReplicatedStorage|ServerStorage|Folder|ModuleScript|LocalizationTable)" | head -20
+echo
+echo "== rbxpipe sourcemap: for luau-lsp and other editor tools"
+"$rbxpipe" sourcemap "$demo/volcano" -o "$demo/volcano/sourcemap.json"

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "rojo/build_cache.h"
+#include "rojo/file_watcher.h"
 #include "rojo/sourcemap.h"
 #include "tests/support/temp_dir.h"
 
@@ -227,6 +228,35 @@ TEST(Sourcemap, KeepsScriptsAndTheirAncestorsWithRelativePaths) {
             R"({"name":"ServerScriptService","className":"ServerScriptService","filePaths":["default.project.json"],)"
             R"("children":[{"name":"Code","className":"Folder","filePaths":["default.project.json"],"children":[)"
             R"({"name":"Main","className":"Script","filePaths":["src/Main.server.luau"]}]}]}]})");
+}
+
+}  // namespace
+}  // namespace rbxpipe::rojo
+
+namespace rbxpipe::rojo {
+namespace {
+
+TEST(FileWatcher, WakesUpOnAChangeInAWatchedFolderOnly) {
+  TempDir dir;
+  fs::create_directories(dir / "watched");
+  fs::create_directories(dir / "other");
+  auto watcher = FileWatcher::create().value();
+  watcher.watch({(dir / "watched").string()});
+  EXPECT_EQ(watcher.size(), 1u);
+  write(dir / "other/a.txt", "x");
+  EXPECT_FALSE(watcher.wait(std::chrono::milliseconds(50), std::chrono::milliseconds(10)).value());
+  write(dir / "watched/a.txt", "x");
+  EXPECT_TRUE(watcher.wait(std::chrono::milliseconds(2000), std::chrono::milliseconds(10)).value());
+  // The burst was drained: nothing more is pending.
+  EXPECT_FALSE(watcher.wait(std::chrono::milliseconds(50), std::chrono::milliseconds(10)).value());
+}
+
+TEST(FileWatcher, WatchesTheFoldersABuildDependsOn) {
+  std::map<std::string, FileStamp, std::less<>> dependencies;
+  dependencies["/p/src"] = FileStamp{true, true, 0, 0, 0, 0};
+  dependencies["/p/src/a.luau"] = FileStamp{true, false, 1, 0, 0, 0};
+  dependencies["/p/gone/b.luau"] = FileStamp{};
+  EXPECT_EQ(folders_to_watch(dependencies), (std::set<std::string>{"/p/gone", "/p/src"}));
 }
 
 }  // namespace
