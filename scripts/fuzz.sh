@@ -12,7 +12,7 @@ corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
 mkdir -p "$corpus/jsonc" "$corpus/lesson" "$corpus/glob"
 mkdir -p "$corpus/xml"
-mkdir -p "$corpus/binary"
+mkdir -p "$corpus/binary" "$corpus/rojo_project" "$corpus/data_files"
 find "$root/fixtures" "$root/config" -name '*.json' | while read -r file; do
   cp "$file" "$corpus/jsonc/$(echo "$file" | sha1sum | cut -c1-12)"
 done
@@ -34,7 +34,15 @@ for dir in "$root/fixtures" "$root/../shared/corpus/studio-models"; do
   done
 done
 
-for target in jsonc lesson glob xml binary; do
+find "$root/fixtures" -name '*.project.json' | while read -r file; do
+  cp "$file" "$corpus/rojo_project/$(echo "$file" | sha1sum | cut -c1-12)"
+done
+find "$root/fixtures/build" \( -name '*.json' -o -name '*.toml' -o -name '*.yaml' -o -name '*.csv' \) \
+  -not -path '*/expected/*' | while read -r file; do
+  cp "$file" "$corpus/data_files/$(echo "$file" | sha1sum | cut -c1-12)"
+done
+
+for target in jsonc lesson glob xml binary rojo_project data_files; do
   echo "== fuzz ${target} for ${seconds}s"
   log="$corpus/${target}.log"
   if ! "$build_dir/tests/fuzz/${target}_fuzz" -max_total_time="$seconds" -print_final_stats=1 "$corpus/$target" >"$log" 2>&1; then
