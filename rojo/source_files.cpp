@@ -10,9 +10,8 @@
 #include <cstring>
 
 namespace rbxpipe::rojo {
-namespace {
 
-FileStamp from_stat(const struct stat& info) {
+FileStamp stamp_from_stat(const struct stat& info) {
   FileStamp stamp;
   stamp.exists = true;
   stamp.is_directory = S_ISDIR(info.st_mode);
@@ -22,6 +21,8 @@ FileStamp from_stat(const struct stat& info) {
   stamp.inode = static_cast<std::uint64_t>(info.st_ino);
   return stamp;
 }
+
+namespace {
 
 base::Error io_error(const std::string& what, const std::filesystem::path& path) {
   return base::Error{base::ErrorCode::io_error, what + " " + path.string() + ": " + std::strerror(errno)};
@@ -40,7 +41,7 @@ struct FileDescriptor {
 FileStamp stamp_path(const std::filesystem::path& path) {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) return FileStamp{};
-  return from_stat(info);
+  return stamp_from_stat(info);
 }
 
 SourceFiles::SourceFiles(std::map<std::string, CachedFile, std::less<>> previous) : m_previous(std::move(previous)) {}
@@ -129,7 +130,7 @@ base::Result<std::shared_ptr<const std::string>> SourceFiles::read(const std::fi
   }
   struct stat info {};
   if (::fstat(descriptor.fd, &info) != 0) return io_error("cannot stat", file);
-  FileStamp stamp = from_stat(info);
+  FileStamp stamp = stamp_from_stat(info);
   if (stamp.is_directory) {
     record(key, stamp);
     return base::Error{base::ErrorCode::invalid_input, key + " is a folder, not a file"};

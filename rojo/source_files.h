@@ -13,6 +13,8 @@
 
 #include "base/result.h"
 
+struct stat;
+
 namespace rbxpipe::rojo {
 
 /// What identifies one version of a file or folder: if any field changes, the contents may have.
@@ -25,6 +27,9 @@ struct FileStamp {
   std::uint64_t inode = 0;      ///< inode number (catches replace-by-rename)
   friend bool operator==(const FileStamp&, const FileStamp&) = default;
 };
+
+/// The stamp of a stat result.
+FileStamp stamp_from_stat(const struct ::stat& info);
 
 /// Stats a path without following a final symlink's absence; a missing path has exists == false.
 FileStamp stamp_path(const std::filesystem::path& path);
