@@ -122,15 +122,15 @@ std::string_view moderation_state_name(ModerationState state) {
 
 bool ApiKeyInfo::allows(std::string_view system, std::string_view operation) const {
   for (const auto& scope : scopes)
-    if (scope.name == system)
+    if (scope.name == system || scope.name == "*")
       for (const auto& granted : scope.operations)
-        if (granted == operation) return true;
+        if (granted == operation || granted == "*") return true;
   return false;
 }
 
 bool ApiKeyInfo::allows_universe(std::string_view system, std::int64_t universe) const {
   for (const auto& scope : scopes) {
-    if (scope.name != system) continue;
+    if (scope.name != system && scope.name != "*") continue;
     if (scope.universe_ids.empty()) return true;
     for (const auto& id : scope.universe_ids)
       if (id == "*" || id == std::to_string(universe)) return true;
