@@ -34,6 +34,7 @@ int run(int argc, char** argv) {
   add_check_command(app, state);
   add_build_commands(app, state);
   add_cloud_commands(app, state);
+  add_emulate_command(app, state);
   add_model_commands(app, state);
   add_reflection_command(app, state);
 

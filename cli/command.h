@@ -41,6 +41,8 @@ void add_model_commands(CLI::App& app, CommandState& state);
 void add_build_commands(CLI::App& app, CommandState& state);
 /// `rbxpipe cloud create-asset|publish-place|run-luau|rollback-asset|introspect|...`.
 void add_cloud_commands(CLI::App& app, CommandState& state);
+/// `rbxpipe emulate [--port N] [--scenario FILE] [--state FILE]`.
+void add_emulate_command(CLI::App& app, CommandState& state);
 /// `rbxpipe reflection import FILE`.
 void add_reflection_command(CLI::App& app, CommandState& state);
 
