@@ -28,3 +28,22 @@ echo "== rbxpipe inspect: the generated lesson modules in the place"
 echo
 echo "== rbxpipe sourcemap: for luau-lsp and other editor tools"
 "$rbxpipe" sourcemap "$demo/volcano" -o "$demo/volcano/sourcemap.json"
+echo
+echo "== rbxpipe emulate: a local Open Cloud on 127.0.0.1 (never Roblox)"
+"$rbxpipe" emulate --port 0 > "$demo/emulator.log" 2>&1 &
+emulator=$!
+trap 'kill $emulator 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do
+  grep -q "listening on" "$demo/emulator.log" 2>/dev/null && break
+  sleep 0.1
+done
+head -1 "$demo/emulator.log"
+export RBXPIPE_OPEN_CLOUD_URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$demo/emulator.log" | head -1)
+export RBXPIPE_API_KEY=emulator-key
+echo
+echo "== rbxpipe cloud: check the key, upload the lesson image, publish the place, run the smoke test"
+"$rbxpipe" cloud introspect | head -6
+"$rbxpipe" cloud create-asset "$demo/volcano/assets/images/lava.png" --type Image --group 1
+"$rbxpipe" cloud publish-place "$demo/volcano.rbxl" --universe 1 --place 1 --published
+"$rbxpipe" cloud run-luau "$demo/volcano/tests/smoke.luau" --universe 1 --place 1
+kill $emulator 2>/dev/null || true
