@@ -35,6 +35,9 @@ int run(int argc, char** argv) {
   add_build_commands(app, state);
   add_cloud_commands(app, state);
   add_emulate_command(app, state);
+  add_tenant_commands(app, state);
+  add_token_commands(app, state);
+  add_secret_commands(app, state);
   add_model_commands(app, state);
   add_reflection_command(app, state);
 

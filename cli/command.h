@@ -43,6 +43,12 @@ void add_build_commands(CLI::App& app, CommandState& state);
 void add_cloud_commands(CLI::App& app, CommandState& state);
 /// `rbxpipe emulate [--port N] [--scenario FILE] [--state FILE]`.
 void add_emulate_command(CLI::App& app, CommandState& state);
+/// `rbxpipe secret set|list|rm`.
+void add_secret_commands(CLI::App& app, CommandState& state);
+/// `rbxpipe token create|list|revoke`.
+void add_token_commands(CLI::App& app, CommandState& state);
+/// `rbxpipe tenant add|list|show|suspend|target|export|delete`.
+void add_tenant_commands(CLI::App& app, CommandState& state);
 /// `rbxpipe reflection import FILE`.
 void add_reflection_command(CLI::App& app, CommandState& state);
 

@@ -20,15 +20,11 @@ TokenBucket::TokenBucket(double capacity, std::chrono::nanoseconds window, TimeP
 void TokenBucket::refill(TimePoint now) {
   if (now <= m_last) return;
   if (m_full_at) {
-    // The server said its window resets then: nothing accrues before, everything at once after.
-    if (now < *m_full_at) {
-      m_last = now;
-      return;
-    }
-    m_tokens = m_capacity;
+    const TimePoint until = std::min(now, *m_full_at);
+    m_tokens = std::min(m_capacity, m_tokens + static_cast<double>((until - m_last).count()) * m_fill_rate);
+    m_last = until;
+    if (now < *m_full_at) return;
     m_full_at.reset();
-    m_last = now;
-    return;
   }
   const double elapsed = static_cast<double>((now - m_last).count());
   m_tokens = std::min(m_capacity, m_tokens + elapsed * m_capacity / static_cast<double>(m_window.count()));
@@ -46,8 +42,12 @@ TokenBucket::TimePoint TokenBucket::next_available(TimePoint now) {
   refill(now);
   TimePoint at = now;
   if (m_tokens < 1.0 - k_epsilon) {
-    if (m_full_at) {
-      at = *m_full_at;
+    if (m_full_at && m_fill_rate > 0) {
+      const double nanos = std::ceil((1.0 - m_tokens) / m_fill_rate);
+      at = now + std::chrono::nanoseconds(static_cast<long long>(nanos));
+      // Past the observed span the configured rate applies; either way a token is there by then.
+      at = std::min(at, *m_full_at + std::chrono::nanoseconds(static_cast<long long>(
+                                         std::ceil(static_cast<double>(m_window.count()) / m_capacity))));
     } else {
       const double missing = 1.0 - m_tokens;
       const double nanos = std::ceil(missing * static_cast<double>(m_window.count()) / m_capacity);
@@ -61,7 +61,10 @@ void TokenBucket::correct(int remaining, std::optional<std::chrono::nanoseconds>
   refill(now);
   m_tokens = std::min(m_tokens, static_cast<double>(std::max(remaining, 0)));
   // The latest answer describes the server's window best, so it replaces an earlier reset time.
-  if (reset && remaining < m_capacity) m_full_at = now + *reset;
+  if (reset && remaining < m_capacity && reset->count() > 0) {
+    m_full_at = now + *reset;
+    m_fill_rate = (m_capacity - m_tokens) / static_cast<double>(reset->count());
+  }
 }
 
 void TokenBucket::lower_capacity(double capacity, TimePoint now) {

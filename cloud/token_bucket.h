@@ -19,8 +19,9 @@ class TokenBucket {
   bool try_take(TimePoint now);
   /// The earliest time try_take may succeed (`now` when it would now).
   TimePoint next_available(TimePoint now);
-  /// Caps the tokens at the server's `remaining`; with `reset`, no refill happens before now+reset, when the bucket
-  /// becomes full (the server's window has reset).
+  /// Caps the tokens at the server's `remaining`; with `reset`, tokens accrue at the rate that would make the
+  /// server full at now+reset (its own rate when it refills continuously; conservative for fixed windows), after
+  /// which the configured rate applies again.
   void correct(int remaining, std::optional<std::chrono::nanoseconds> reset, TimePoint now);
   /// Lowers the capacity (never raises it) to what the server says the limit is.
   void lower_capacity(double capacity, TimePoint now);
@@ -38,7 +39,8 @@ class TokenBucket {
   std::chrono::nanoseconds m_window;
   double m_tokens;
   TimePoint m_last;
-  std::optional<TimePoint> m_full_at;
+  std::optional<TimePoint> m_full_at;  // while set, tokens accrue at m_fill_rate (the server's observed rate)
+  double m_fill_rate = 0;               // tokens per nanosecond until m_full_at
   TimePoint m_blocked_until;
 };
 

@@ -24,16 +24,19 @@ std::string slurp(const std::filesystem::path& path) {
 }  // namespace
 
 ProcessResult run_process(const std::vector<std::string>& argv, const std::filesystem::path& cwd,
-                          const std::map<std::string, std::string>& env) {
+                          const std::map<std::string, std::string>& env, const std::string& input) {
   TempDir capture;
   auto out_path = capture / "stdout";
   auto err_path = capture / "stderr";
+  auto in_path = capture / "stdin";
+  if (!input.empty()) std::ofstream(in_path, std::ios::binary) << input;
+  std::string in_name = input.empty() ? std::string("/dev/null") : in_path.string();
   ProcessResult result;
   pid_t pid = ::fork();
   if (pid < 0) return result;
   if (pid == 0) {
     // Child: only async-signal-safe work would be strictly required, but a test child may simply exit on failure.
-    int in = ::open("/dev/null", O_RDONLY);
+    int in = ::open(in_name.c_str(), O_RDONLY);
     int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (in < 0 || out < 0 || err < 0 || ::dup2(in, 0) < 0 || ::dup2(out, 1) < 0 || ::dup2(err, 2) < 0) ::_exit(126);

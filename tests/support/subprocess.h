@@ -16,8 +16,9 @@ struct ProcessResult {
 };
 
 /// Runs `argv` in `cwd` with the current environment plus `env` overrides (an empty value unsets the variable);
-/// stdin is /dev/null. Output goes through temp files so a chatty child can never block on a full pipe.
+/// stdin holds `input` (empty: /dev/null). Output goes through temp files so a chatty child can never block on a
+/// full pipe.
 ProcessResult run_process(const std::vector<std::string>& argv, const std::filesystem::path& cwd,
-                          const std::map<std::string, std::string>& env = {});
+                          const std::map<std::string, std::string>& env = {}, const std::string& input = {});
 
 }  // namespace rbxpipe::testing

@@ -94,15 +94,19 @@ TEST(RateLimiter, ObservedRemainingCapsTheTokens) {
   EXPECT_EQ(take(limiter, clock, 1), 500ms);
 }
 
-TEST(RateLimiter, ObservedResetHoldsRefillsUntilTheServerWindowResetsThenFills) {
+TEST(RateLimiter, ObservedResetRefillsEvenlyUntilTheServerIsFull) {
   testing::FakeClock clock;
   RateLimiter limiter(limits_of(120), clock);
   RateLimitHeaders headers;
   headers.remaining = 0;
   headers.reset = 20s;
   limiter.observe("group:1", EndpointClass::assets, headers);
-  EXPECT_EQ(take(limiter, clock, 1), 20s);
-  EXPECT_EQ(take(limiter, clock, 119), 0ns);  // the whole new window is available at once
+  // 120 tokens over 20 s: one every 1/6 s, so 60 of them take 10 s, and the bucket is full at 20 s.
+  auto first_sixty = take(limiter, clock, 60);
+  EXPECT_GE(first_sixty, 9900ms);
+  EXPECT_LE(first_sixty, 10100ms);
+  clock.advance(10s);
+  EXPECT_LE(take(limiter, clock, 60), 200ms);
 }
 
 TEST(RateLimiter, ObservedRemainingNeverRaisesTheTokens) {
