@@ -19,6 +19,14 @@
 
 namespace rbxpipe::rojo {
 
+LuaValue::LuaValue() = default;
+LuaValue::LuaValue(const LuaValue& other) = default;
+LuaValue::LuaValue(LuaValue&& other) noexcept = default;
+LuaValue& LuaValue::operator=(const LuaValue& other) = default;
+LuaValue& LuaValue::operator=(LuaValue&& other) noexcept = default;
+LuaValue::~LuaValue() = default;
+
+
 namespace {
 
 constexpr std::array<std::string_view, 21> k_keywords = {

@@ -3,6 +3,7 @@
 // it, so data files (.json, .toml, .yaml) and rbxpipe's own generated modules print byte-identically to Rojo.
 
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -22,6 +23,23 @@ using LuaKeyedTable = std::vector<std::pair<LuaValue, LuaValue>>;
 
 /// One data value. Numbers are doubles, as Rojo holds them (integers print without a fraction).
 struct LuaValue {
+  // The special members are declared here and defined where LuaValue is complete: implicit ones make the standard
+  // library's pair/variant traits recurse into the incomplete type under clang.
+  /// nil.
+  LuaValue();
+  /// A value of one of the alternatives (bool, double, std::string, LuaArray, ...).
+  template <typename T, typename = std::enable_if_t<!std::is_same_v<std::decay_t<T>, LuaValue>>>
+  LuaValue(T&& value) : data(std::forward<T>(value)) {}  // NOLINT(google-explicit-constructor)
+  /// Copies.
+  LuaValue(const LuaValue& other);
+  /// Moves.
+  LuaValue(LuaValue&& other) noexcept;
+  /// Copy-assigns.
+  LuaValue& operator=(const LuaValue& other);
+  /// Move-assigns.
+  LuaValue& operator=(LuaValue&& other) noexcept;
+  ~LuaValue();
+
   /// monostate is nil.
   std::variant<std::monostate, bool, double, std::string, LuaArray, LuaTable, LuaKeyedTable> data;
 };

@@ -12,7 +12,7 @@ corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
 mkdir -p "$corpus/jsonc" "$corpus/lesson" "$corpus/glob"
 mkdir -p "$corpus/xml"
-mkdir -p "$corpus/binary" "$corpus/rojo_project" "$corpus/data_files"
+mkdir -p "$corpus/binary" "$corpus/rojo_project" "$corpus/data_files" "$corpus/jwt"
 find "$root/fixtures" "$root/config" -name '*.json' | while read -r file; do
   cp "$file" "$corpus/jsonc/$(echo "$file" | sha1sum | cut -c1-12)"
 done
@@ -42,7 +42,11 @@ find "$root/fixtures/build" \( -name '*.json' -o -name '*.toml' -o -name '*.yaml
   cp "$file" "$corpus/data_files/$(echo "$file" | sha1sum | cut -c1-12)"
 done
 
-for target in jsonc lesson glob xml binary rojo_project data_files; do
+cp "$root/config/rbac.json" "$corpus/jwt/rbac"
+printf 'eyJhbGciOiJIUzI1NiIsImtpZCI6ImhtYWMifQ.eyJpc3MiOiJodHRwczovL2lzc3Vlci5leGFtcGxlIn0.c2ln' > "$corpus/jwt/token"
+printf '{"keys":[{"kty":"oct","kid":"a","k":"c2VjcmV0"}]}' > "$corpus/jwt/jwks"
+
+for target in jsonc lesson glob xml binary rojo_project data_files jwt; do
   echo "== fuzz ${target} for ${seconds}s"
   log="$corpus/${target}.log"
   if ! "$build_dir/tests/fuzz/${target}_fuzz" -max_total_time="$seconds" -print_final_stats=1 "$corpus/$target" >"$log" 2>&1; then
