@@ -12,6 +12,7 @@
 
 #include "base/paths.h"
 #include "cli/command.h"
+#include "platform/tenant/tenant.h"
 #include "platform/secrets/keystore.h"
 
 namespace rbxpipe::cli {
@@ -24,6 +25,7 @@ constexpr std::size_t k_max_stdin_value = 64 * 1024 + 1;
 
 struct SecretArguments {
   std::string name;
+  std::string tenant;  // when set, the name is the tenant's: "<tenant>.<name>"
   bool json = false;
 };
 
@@ -138,6 +140,18 @@ int run_remove(const SecretArguments& args) {
   return k_exit_ok;
 }
 
+// Turns a tenant's secret name into its keystore entry; false (after saying why) for a bad tenant id.
+bool scoped(SecretArguments& args, const std::string& command) {
+  if (args.tenant.empty()) return true;
+  auto name = platform::tenant::tenant_secret_name(args.tenant, args.name);
+  if (!name) {
+    fail(command, name.error(), args.json);
+    return false;
+  }
+  args.name = *name;
+  return true;
+}
+
 }  // namespace
 
 void add_secret_commands(CLI::App& app, CommandState& state) {
@@ -149,7 +163,8 @@ void add_secret_commands(CLI::App& app, CommandState& state) {
   auto* set = secret->add_subcommand("set", "Store a secret; the value is read from standard input");
   set->add_option("name", args->name, "Secret name: A-Z, a-z, 0-9, '_', '.', '-'")->required();
   set->add_flag("--json", args->json, "Print the result as JSON");
-  set->callback([args, &state] { state.exit_code = run_set(*args); });
+  set->add_option("--tenant", args->tenant, "Store it for a tenant (its deploy targets' secret:NAME references)");
+  set->callback([args, &state] { state.exit_code = scoped(*args, "set") ? run_set(*args) : k_exit_invalid_input; });
 
   auto* list = secret->add_subcommand("list", "Print the secrets' names (never their values)");
   list->add_flag("--json", args->json, "Print the result as JSON");
@@ -158,7 +173,8 @@ void add_secret_commands(CLI::App& app, CommandState& state) {
   auto* remove = secret->add_subcommand("rm", "Delete a secret");
   remove->add_option("name", args->name, "Secret name")->required();
   remove->add_flag("--json", args->json, "Print the result as JSON");
-  remove->callback([args, &state] { state.exit_code = run_remove(*args); });
+  remove->add_option("--tenant", args->tenant, "The tenant the secret belongs to");
+  remove->callback([args, &state] { state.exit_code = scoped(*args, "rm") ? run_remove(*args) : k_exit_invalid_input; });
 }
 
 }  // namespace rbxpipe::cli

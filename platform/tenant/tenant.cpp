@@ -18,6 +18,12 @@ base::Result<void> validate_tenant_id(std::string_view id) {
   return base::ok();
 }
 
+base::Result<std::string> tenant_secret_name(std::string_view tenant, std::string_view name) {
+  RBXPIPE_TRY(validate_tenant_id(tenant));
+  if (name.empty()) return base::Error{base::ErrorCode::invalid_input, "a secret name cannot be empty"};
+  return std::string(tenant) + "." + std::string(name);
+}
+
 base::Result<RobloxCreator> parse_creator(std::string_view text) {
   RobloxCreator creator;
   std::string_view number;

@@ -59,6 +59,10 @@ struct Tenant {
 /// invalid_input unless `id` is 1-63 characters of [a-z0-9-] not starting or ending with '-'.
 base::Result<void> validate_tenant_id(std::string_view id);
 
+/// The keystore entry a tenant's `secret:NAME` key reference names: "<tenant>.<name>". Tenant ids hold no '.', so
+/// the first '.' separates them and one tenant's references can never reach another tenant's secrets.
+base::Result<std::string> tenant_secret_name(std::string_view tenant, std::string_view name);
+
 /// Parses "group:789" or "user:42".
 base::Result<RobloxCreator> parse_creator(std::string_view text);
 /// "group:789" / "user:42".

@@ -133,6 +133,12 @@ TEST_F(TenantRegistryTest, ExportWritesEverySectionAndDeleteSaysWhatWent) {
   EXPECT_EQ(m_registry->get("north").error().code(), base::ErrorCode::not_found);
 }
 
+TEST(TenantFields, SecretReferencesStayInsideTheirTenant) {
+  EXPECT_EQ(tenant_secret_name("north", "roblox-key").value(), "north.roblox-key");
+  EXPECT_FALSE(tenant_secret_name("no.rth", "key").ok());  // a dot in the tenant could reach another's secrets
+  EXPECT_FALSE(tenant_secret_name("north", "").ok());
+}
+
 TEST(TenantFields, CreatorsParseAndPrint) {
   EXPECT_EQ(format_creator(parse_creator("group:789").value()), "group:789");
   EXPECT_EQ(format_creator(parse_creator("user:42").value()), "user:42");
