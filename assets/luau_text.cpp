@@ -4,6 +4,14 @@
 #include <array>
 
 namespace rbxpipe::assets {
+
+LuauExpr::LuauExpr() = default;
+LuauExpr::LuauExpr(const LuauExpr& other) = default;
+LuauExpr::LuauExpr(LuauExpr&& other) noexcept = default;
+LuauExpr& LuauExpr::operator=(const LuauExpr& other) = default;
+LuauExpr& LuauExpr::operator=(LuauExpr&& other) noexcept = default;
+LuauExpr::~LuauExpr() = default;
+
 namespace {
 
 // Lua 5.1 keywords, which Luau keeps reserved. Luau's own contextual words (continue, type, export) are valid keys.

@@ -30,6 +30,20 @@ std::string typescript_key(std::string_view name);
 /// A Luau expression being built: either plain text (`"rbxassetid://1"`, `10`) or a table literal with array items
 /// and keyed fields, printed in the order they were added.
 struct LuauExpr {
+  // Special members are defined in the .cpp where LuauExpr is complete: implicit ones make clang's standard library
+  // check pair<string, LuauExpr> while LuauExpr is still incomplete.
+  /// An empty expression.
+  LuauExpr();
+  /// Copies.
+  LuauExpr(const LuauExpr& other);
+  /// Moves.
+  LuauExpr(LuauExpr&& other) noexcept;
+  /// Copy-assigns.
+  LuauExpr& operator=(const LuauExpr& other);
+  /// Move-assigns.
+  LuauExpr& operator=(LuauExpr&& other) noexcept;
+  ~LuauExpr();
+
   std::string text;                                      ///< the expression, when not a table
   bool is_table = false;                                 ///< true: print `items` and `fields` as a table literal
   std::vector<LuauExpr> items;                           ///< array part, printed first

@@ -33,6 +33,7 @@ int run(int argc, char** argv) {
   add_init_command(app, state);
   add_check_command(app, state);
   add_build_commands(app, state);
+  add_assets_command(app, state);
   add_cloud_commands(app, state);
   add_emulate_command(app, state);
   add_tenant_commands(app, state);

@@ -39,6 +39,8 @@ void add_check_command(CLI::App& app, CommandState& state);
 void add_model_commands(CLI::App& app, CommandState& state);
 /// `rbxpipe build [PROJECT] -o OUT [--watch]` and `rbxpipe sourcemap [PROJECT] [-o FILE]`.
 void add_build_commands(CLI::App& app, CommandState& state);
+/// `rbxpipe assets [DIR] [--json]`.
+void add_assets_command(CLI::App& app, CommandState& state);
 /// `rbxpipe cloud create-asset|publish-place|run-luau|rollback-asset|introspect|...`.
 void add_cloud_commands(CLI::App& app, CommandState& state);
 /// `rbxpipe emulate [--port N] [--scenario FILE] [--state FILE]`.

@@ -12,7 +12,7 @@ corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
 mkdir -p "$corpus/jsonc" "$corpus/lesson" "$corpus/glob"
 mkdir -p "$corpus/xml"
-mkdir -p "$corpus/binary" "$corpus/rojo_project" "$corpus/data_files" "$corpus/jwt"
+mkdir -p "$corpus/binary" "$corpus/rojo_project" "$corpus/data_files" "$corpus/jwt" "$corpus/asset"
 find "$root/fixtures" "$root/config" -name '*.json' | while read -r file; do
   cp "$file" "$corpus/jsonc/$(echo "$file" | sha1sum | cut -c1-12)"
 done
@@ -46,7 +46,11 @@ cp "$root/config/rbac.json" "$corpus/jwt/rbac"
 printf 'eyJhbGciOiJIUzI1NiIsImtpZCI6ImhtYWMifQ.eyJpc3MiOiJodHRwczovL2lzc3Vlci5leGFtcGxlIn0.c2ln' > "$corpus/jwt/token"
 printf '{"keys":[{"kty":"oct","kid":"a","k":"c2VjcmV0"}]}' > "$corpus/jwt/jwks"
 
-for target in jsonc lesson glob xml binary rojo_project data_files jwt; do
+find "$root/fixtures" \( -name '*.png' -o -name '*.wav' \) | while read -r file; do
+  cp "$file" "$corpus/asset/$(echo "$file" | sha1sum | cut -c1-12)"
+done
+
+for target in jsonc lesson glob xml binary rojo_project data_files jwt asset; do
   echo "== fuzz ${target} for ${seconds}s"
   log="$corpus/${target}.log"
   if ! "$build_dir/tests/fuzz/${target}_fuzz" -max_total_time="$seconds" -print_final_stats=1 "$corpus/$target" >"$log" 2>&1; then

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "stages/assets_stage.h"
 #include "stages/build_stage.h"
 #include "stages/project_stage.h"
 
@@ -10,6 +11,7 @@ namespace rbxpipe::stages {
 void add_check_stages(pipeline::Runner& runner, const std::filesystem::path& path) {
   runner.add(std::make_unique<ProjectStage>(path));
   runner.add(std::make_unique<BuildCheckStage>());
+  runner.add(std::make_unique<AssetsCheckStage>());
 }
 
 }  // namespace rbxpipe::stages

@@ -1,0 +1,51 @@
+#include "stages/assets_stage.h"
+
+#include "assets/asset_cache.h"
+#include "stages/project_stage.h"
+
+namespace rbxpipe::stages {
+
+namespace {
+
+base::Result<assets::ProcessResult> process_project_assets(pipeline::StageContext& context, bool write_cache) {
+  const auto* project = context.artifacts().get<pipeline::Project>(k_project_artifact);
+  if (project == nullptr) return base::Error(base::ErrorCode::internal, "the assets stage ran without a project");
+  auto inputs = assets::collect_asset_inputs(project->root, asset_groups(project->config));
+  if (!inputs) return std::move(inputs).error().with_context("list asset inputs");
+  context.progress(0, static_cast<int>(inputs->size()), "processing assets");
+  assets::ProcessOptions options{project->root, assets::AssetCache::project_dir(project->root), write_cache};
+  auto result = assets::process_assets(*inputs, options);
+  context.progress(static_cast<int>(inputs->size()), static_cast<int>(inputs->size()));
+  for (const auto& diagnostic : result.diagnostics) context.report(diagnostic);
+  return result;
+}
+
+}  // namespace
+
+std::vector<assets::AssetGroup> asset_groups(const pipeline::ProjectConfig& config) {
+  std::vector<assets::AssetGroup> groups;
+  for (const auto& group : config.assets) {
+    groups.push_back(assets::AssetGroup{
+        group.name, group.glob,
+        assets::ProcessingSettings{group.max_size, group.bleed, group.pack, group.update_in_place}});
+  }
+  return groups;
+}
+
+std::vector<std::string> AssetsStage::needs() const { return {k_project_artifact}; }
+
+base::Result<void> AssetsStage::run(pipeline::StageContext& context) {
+  auto result = process_project_assets(context, true);
+  if (!result) return std::move(result).error();
+  return context.artifacts().put(k_assets_artifact, std::move(*result));
+}
+
+std::vector<std::string> AssetsCheckStage::needs() const { return {k_project_artifact}; }
+
+base::Result<void> AssetsCheckStage::run(pipeline::StageContext& context) {
+  auto result = process_project_assets(context, false);
+  if (!result) return std::move(result).error();
+  return base::ok();
+}
+
+}  // namespace rbxpipe::stages
