@@ -175,7 +175,10 @@ std::optional<InstanceSnapshot> snapshot_path(const SnapshotContext& context, co
   if (kind == SourceFiles::Kind::directory) return snapshot_folder(context, scope, path);
   std::string file_name = path.filename().string();
   if (is_init_file_name(file_name)) return std::nullopt;
-  const SyncRule* rule = find_sync_rule(scope.sync_rules ? *scope.sync_rules : std::vector<SyncRule>{}, path);
+  static const std::vector<SyncRule> no_user_rules;
+  // A reference, never a copy: the rule found points into this vector.
+  const std::vector<SyncRule>& user_rules = scope.sync_rules ? *scope.sync_rules : no_user_rules;
+  const SyncRule* rule = find_sync_rule(user_rules, path);
   if (rule == nullptr) return std::nullopt;
   return snapshot_file(context, scope, path, rule->middleware, rule->instance_name(path));
 }

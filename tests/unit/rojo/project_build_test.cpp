@@ -96,6 +96,21 @@ TEST(ProjectBuild, InitScriptTakesTheFolderNameAndChildren) {
   EXPECT_EQ(children_of(dom, "Tool"), "ModuleScript Part; ");
 }
 
+TEST(ProjectBuild, UserSyncRulesComeFirstAndStripTheirSuffix) {
+  TempDir dir;
+  write(dir / "src/bar.server", "-- a script\n");
+  write(dir / "src/cat.dog.rojo2", "text");
+  write(dir / "src/qux.rojo", R"({"tree": {"$className": "StringValue", "$properties": {"Value": "q"}}})");
+  write(dir / "src/rat.ignore.rojo", "{}");
+  write(dir / "default.project.json", R"({"name": "P", "tree": {"$path": "src"}, "syncRules": [
+    {"pattern": "*.server", "use": "serverScript"},
+    {"pattern": "*.rojo", "exclude": "*.ignore.rojo", "use": "project"},
+    {"pattern": "*.dog.rojo2", "use": "text", "suffix": ".dog.rojo2"}]})");
+  auto built = build_at(dir.path());
+  EXPECT_EQ(built.diagnostics, "");
+  EXPECT_EQ(children_of(built.build.dom, ""), "Script bar; StringValue cat; StringValue qux; ");
+}
+
 TEST(ProjectBuild, TwoFilesMakingOneNameWarn) {
   TempDir dir;
   write(dir / "src/Thing.lua", "return 1\n");
