@@ -170,7 +170,8 @@ bool is_up_to_date(const OutputRecord& record, const std::string& settings) {
   std::vector<FolderGroup> groups;
   for (const auto& item : record.dependencies) {
     auto slash = item.first.rfind('/');
-    if (slash == std::string::npos || slash == 0) {
+    // Paths at the root, or ending in a slash ("assets/images/"), are stated whole.
+    if (slash == std::string::npos || slash == 0 || slash + 1 == item.first.size()) {
       if (stamp_path(item.first) != item.second) return false;
       continue;
     }

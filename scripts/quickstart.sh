@@ -20,7 +20,7 @@ echo
 echo "== rbxpipe build: the lesson as a place file (Rojo project + lesson Data, Answers, runtime, Assets modules)"
 "$rbxpipe" build "$demo/volcano" -o "$demo/volcano.rbxl"
 echo
-echo "== rbxpipe build again: nothing changed, so nothing is read or written"
+echo "== rbxpipe build again: nothing changed, so nothing is read or written (only stats)"
 "$rbxpipe" build "$demo/volcano" -o "$demo/volcano.rbxl"
 echo
 echo "== rbxpipe inspect: the generated lesson modules in the place"

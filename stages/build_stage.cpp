@@ -60,7 +60,10 @@ BuiltTree build_project_tree(const pipeline::Project& project, rojo::SourceFiles
     if (project.config.lesson) files.stamp(root / project.config.lesson->file);
     for (const auto& group : project.config.assets) {
       auto glob = base::Glob::compile(group.glob);
-      if (glob) record_asset_folders(files, (root / glob->fixed_prefix()).lexically_normal(), 0);
+      if (!glob) continue;
+      std::filesystem::path folder = (root / glob->fixed_prefix()).lexically_normal();
+      if (!folder.has_filename()) folder = folder.parent_path();  // "assets/images/" -> "assets/images"
+      record_asset_folders(files, folder, 0);
     }
     if (!base::has_errors(tree.diagnostics)) {
       LessonInstancesOptions lesson_options;

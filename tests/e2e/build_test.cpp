@@ -135,6 +135,20 @@ TEST(BuildCache, UnchangedRebuildOnlyStatsAndOneChangeRereadsOneFile) {
   EXPECT_NE(inspected.out.find("changed = true"), std::string::npos);
 }
 
+TEST(BuildCache, LessonProjectsRebuildAsNoOpsAndSeeNewAssets) {
+  TempDir dir;
+  auto project = dir / "volcano";
+  fs::copy(projects_dir() / "volcano", project, fs::copy_options::recursive);
+  auto out = dir / "volcano.rbxl";
+  build_json(project, out, dir.path());
+  EXPECT_TRUE(build_json(project, out, dir.path())["up_to_date"].get<bool>());
+  // A new asset input changes the Assets module, so the folder listing is part of the build's inputs.
+  std::ofstream(project / "assets/images/extra.png", std::ios::binary) << "x";
+  auto rebuilt = build_json(project, out, dir.path());
+  EXPECT_FALSE(rebuilt["up_to_date"].get<bool>());
+  EXPECT_TRUE(rebuilt["written"].get<bool>());
+}
+
 TEST(BuildCache, DeletedOutputIsRebuilt) {
   TempDir dir;
   auto project = copy_fixture(build_fixtures() / "scripts", dir);

@@ -222,6 +222,15 @@ TEST(BuildCache, RecordsRoundTripAndNoticeChanges) {
   EXPECT_FALSE(is_up_to_date(loaded[0], "settings"));
 }
 
+TEST(BuildCache, PathsEndingInASlashAreCheckedWhole) {
+  TempDir dir;
+  write(dir / "assets/images/a.png", "x");
+  std::string folder = (dir / "assets/images").string() + "/";
+  OutputRecord record{(dir / "assets/images/a.png").string(), "s", {}, stamp_path(dir / "assets/images/a.png")};
+  record.dependencies[folder] = stamp_path(folder);
+  EXPECT_TRUE(is_up_to_date(record, "s"));
+}
+
 TEST(BuildCache, CorruptCachesAreEmpty) {
   TempDir dir;
   write(dir / "cache/outputs.bin", "rbxpipe-build-outputs-2\n\xff\xff\xff\x7f");
