@@ -57,7 +57,10 @@ bool is_luau_identifier(std::string_view name) {
   return std::find(k_luau_keywords.begin(), k_luau_keywords.end(), name) == k_luau_keywords.end();
 }
 
-std::string luau_string(std::string_view text) {
+namespace {
+
+// Luau and TypeScript string literals share the short escapes and differ only in how other control bytes look.
+std::string quoted_literal(std::string_view text, std::string (*byte_escape)(unsigned char)) {
   std::string out = "\"";
   for (char c : text) {
     const auto byte = static_cast<unsigned char>(c);
@@ -69,7 +72,7 @@ std::string luau_string(std::string_view text) {
       case '\t': out += "\\t"; break;
       default:
         if (byte < 0x20 || byte == 0x7f) {
-          out += luau_byte_escape(byte);
+          out += byte_escape(byte);
         } else {
           out += c;
         }
@@ -78,6 +81,10 @@ std::string luau_string(std::string_view text) {
   out += '"';
   return out;
 }
+
+}  // namespace
+
+std::string luau_string(std::string_view text) { return quoted_literal(text, luau_byte_escape); }
 
 std::string luau_key(std::string_view name) {
   if (is_luau_identifier(name)) return std::string(name);
@@ -90,27 +97,7 @@ bool is_typescript_identifier(std::string_view name) {
                      [](char c) { return is_ascii_letter(c) || is_ascii_digit(c) || c == '_' || c == '$'; });
 }
 
-std::string typescript_string(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (byte < 0x20 || byte == 0x7f) {
-          out += typescript_byte_escape(byte);
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-  return out;
-}
+std::string typescript_string(std::string_view text) { return quoted_literal(text, typescript_byte_escape); }
 
 std::string typescript_key(std::string_view name) {
   if (is_typescript_identifier(name)) return std::string(name);

@@ -126,14 +126,8 @@ int run_assets(const AssetsOptions& options, const CommandState& state) {
   pipeline::Runner runner;
   runner.add(std::make_unique<stages::ProjectStage>(options.path));
   runner.add(std::make_unique<stages::AssetsStage>());
-  auto plan = runner.plan();
-  if (!plan) {
-    std::cerr << "rbxpipe: " << plan.error().to_string() << '\n';
-    return k_exit_failed;
-  }
-  auto progress = make_progress_sink(state.progress, static_cast<int>(plan->size()));
   pipeline::ArtifactTable artifacts;
-  auto run = runner.run(artifacts, *progress);
+  auto run = run_with_progress(runner, artifacts, state.progress);
   if (!run) {
     std::cerr << "rbxpipe: " << run.error().to_string() << '\n';
     return k_exit_failed;

@@ -54,14 +54,8 @@ std::string json_report(const pipeline::RunResult& result, const pipeline::Proje
 int run_check(const CheckOptions& options, const CommandState& state) {
   pipeline::Runner runner;
   stages::add_check_stages(runner, options.path);
-  auto plan = runner.plan();
-  if (!plan) {
-    std::cerr << "rbxpipe: " << plan.error().to_string() << '\n';
-    return k_exit_failed;
-  }
-  auto progress = make_progress_sink(state.progress, static_cast<int>(plan->size()));
   pipeline::ArtifactTable artifacts;
-  auto result = runner.run(artifacts, *progress);
+  auto result = run_with_progress(runner, artifacts, state.progress);
   if (!result) {
     std::cerr << "rbxpipe: " << result.error().to_string() << '\n';
     return k_exit_failed;

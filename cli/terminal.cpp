@@ -116,4 +116,12 @@ std::unique_ptr<pipeline::EventSink> make_progress_sink(const std::string& mode,
   return std::make_unique<PlainSink>();
 }
 
+base::Result<pipeline::RunResult> run_with_progress(pipeline::Runner& runner, pipeline::ArtifactTable& artifacts,
+                                                    const std::string& progress_mode) {
+  auto plan = runner.plan();
+  if (!plan) return std::move(plan).error();
+  auto progress = make_progress_sink(progress_mode, static_cast<int>(plan->size()));
+  return runner.run(artifacts, *progress);
+}
+
 }  // namespace rbxpipe::cli
