@@ -282,5 +282,25 @@ TEST(ShippedRuntime, HoldsNoReadmeAndIsSorted) {
   EXPECT_FALSE(base::embedded_file("runtime/README.md").has_value());
 }
 
+TEST(ShippedRuntime, PlacesEveryModuleAsAStrictScriptOfItsKind) {
+  Dom dom;
+  LessonInstancesOptions options;
+  options.runtime = shipped_runtime_modules();
+  ASSERT_EQ(messages(add_lesson_instances(dom, volcano(), options)), "");
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"ServerScriptService.RbxPipe.LessonRunner", "Script"},
+      {"ServerScriptService.RbxPipe.LessonServer", "ModuleScript"},
+      {"ServerScriptService.RbxPipe.LessonState", "ModuleScript"},
+      {"ReplicatedStorage.RbxPipe.Runtime", "ModuleScript"},
+      {"ReplicatedStorage.RbxPipe.LessonClient", "ModuleScript"},
+      {"StarterPlayer.StarterPlayerScripts.RbxPipe.ProgressLog", "LocalScript"}};
+  for (const auto& [path, class_name] : expected) {
+    const InstanceId id = find(dom, path);
+    ASSERT_NE(id, 0u) << path;
+    EXPECT_EQ(dom.get(id).class_name, class_name) << path;
+    EXPECT_TRUE(source_of(dom, path).starts_with("--!strict\n")) << path;
+  }
+}
+
 }  // namespace
 }  // namespace rbxpipe::stages
