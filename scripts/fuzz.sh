@@ -12,7 +12,7 @@ corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
 mkdir -p "$corpus/jsonc" "$corpus/lesson" "$corpus/glob"
 mkdir -p "$corpus/xml"
-mkdir -p "$corpus/binary" "$corpus/rojo_project" "$corpus/data_files" "$corpus/jwt" "$corpus/asset"
+mkdir -p "$corpus/binary" "$corpus/rojo_project" "$corpus/data_files" "$corpus/jwt" "$corpus/asset" "$corpus/bundle"
 find "$root/fixtures" "$root/config" -name '*.json' | while read -r file; do
   cp "$file" "$corpus/jsonc/$(echo "$file" | sha1sum | cut -c1-12)"
 done
@@ -50,7 +50,9 @@ find "$root/fixtures" \( -name '*.png' -o -name '*.wav' \) | while read -r file;
   cp "$file" "$corpus/asset/$(echo "$file" | sha1sum | cut -c1-12)"
 done
 
-for target in jsonc lesson glob xml binary rojo_project data_files jwt asset; do
+mkdir -p "$corpus/luau" && find "$root/fixtures" "$root/config" "$root/luau" \( -name '*.luau' -o -name '*.lua' \) -exec sh -c 'cp "$2" "$1/$(echo "$2" | sha1sum | cut -c1-12)"' _ "$corpus/luau" {} \;
+
+for target in jsonc lesson glob xml binary rojo_project data_files jwt asset bundle luau; do
   echo "== fuzz ${target} for ${seconds}s"
   log="$corpus/${target}.log"
   if ! "$build_dir/tests/fuzz/${target}_fuzz" -max_total_time="$seconds" -print_final_stats=1 "$corpus/$target" >"$log" 2>&1; then
