@@ -39,6 +39,13 @@ std::optional<CachedAsset> AssetCache::load(const std::string& hash) const {
   return CachedAsset{std::move(*bytes), std::move(*metadata)};
 }
 
+std::optional<std::string> AssetCache::load_metadata(const std::string& hash) const {
+  if (!is_hex_hash(hash)) return std::nullopt;
+  auto metadata = base::read_file(metadata_path(hash));
+  if (!metadata) return std::nullopt;
+  return std::move(metadata).value();
+}
+
 base::Result<void> AssetCache::store(const std::string& hash, const CachedAsset& asset) const {
   if (!is_hex_hash(hash)) {
     return base::Error(base::ErrorCode::invalid_input, "asset cache key '" + hash + "' is not a hex hash");

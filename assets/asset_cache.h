@@ -27,6 +27,8 @@ class AssetCache {
 
   /// The entry for `hash`, or nullopt when it is missing or incomplete.
   std::optional<CachedAsset> load(const std::string& hash) const;
+  /// Only the metadata of the entry for `hash` (the processed bytes are not read), or nullopt when it is missing.
+  std::optional<std::string> load_metadata(const std::string& hash) const;
   /// Stores `asset` under `hash`, replacing any entry; io_error when the files cannot be written.
   base::Result<void> store(const std::string& hash, const CachedAsset& asset) const;
   /// Path of the processed bytes of `hash` (whether or not it exists).

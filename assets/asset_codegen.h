@@ -11,19 +11,10 @@
 #include <vector>
 
 #include "assets/luau_text.h"
+#include "assets/sprite_rect.h"
 #include "base/result.h"
 
 namespace rbxpipe::assets {
-
-/// Where a packed image sits in its spritesheet.
-struct SpriteRect {
-  std::int64_t sheet_id = 0;  ///< the spritesheet's asset id (0 before upload)
-  int offset_x = 0;           ///< left edge in the sheet, pixels
-  int offset_y = 0;           ///< top edge in the sheet, pixels
-  int size_x = 0;             ///< width, pixels
-  int size_y = 0;             ///< height, pixels
-  friend bool operator==(const SpriteRect&, const SpriteRect&) = default;
-};
 
 /// One asset input as the Assets module names it.
 struct AssetEntry {

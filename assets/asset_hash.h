@@ -16,10 +16,13 @@ struct ProcessingSettings {
   bool bleed = true;             ///< images: bleed colour into transparent pixels
   bool pack = false;             ///< images: pack into spritesheets
   bool update_in_place = false;  ///< models: one asset per input, updated by new versions
+  int sheet_size = 1024;         ///< packed images: spritesheets are at most this many pixels per side
+  int padding = 2;               ///< packed images: pixels of repeated edge around each image in a sheet
 };
 
 /// The canonical text of `settings` and the processing version, fields in a fixed order
-/// ("rbxpipe-assets/1;max_size=1024;bleed=1;pack=0;update_in_place=0").
+/// ("rbxpipe-assets/1;max_size=1024;bleed=1;pack=0;update_in_place=0"); the sheet settings follow only when `pack`
+/// is set (";sheet_size=1024;padding=2"), so unpacked inputs keep their hashes whatever those say.
 std::string canonical_settings(const ProcessingSettings& settings);
 
 /// Lower-case hex SHA-256 of the canonical settings and then `bytes`; the input's path plays no part.

@@ -9,6 +9,7 @@
 
 #include "assets/asset_cache.h"
 #include "assets/asset_metadata.h"
+#include "assets/asset_sheets.h"
 #include "assets/audio_probe.h"
 #include "assets/image_process.h"
 #include "assets/model_probe.h"
@@ -48,15 +49,6 @@ std::string_view model_mime(ModelFormat format) {
     case ModelFormat::fbx: return "model/fbx";
   }
   return "";
-}
-
-bool is_image_path(std::string_view path) {
-  auto dot = path.rfind('.');
-  if (dot == std::string_view::npos) return false;
-  std::string extension(path.substr(dot + 1));
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extension == "png" || extension == "jpg" || extension == "jpeg" || extension == "bmp" || extension == "tga";
 }
 
 void finish(ProcessedAsset& asset, std::string_view bytes, std::vector<base::Diagnostic> found) {
@@ -149,6 +141,15 @@ ProcessedAsset process_one(const AssetInput& input, const ProcessOptions& option
 
 }  // namespace
 
+bool is_image_input(std::string_view path) {
+  auto dot = path.rfind('.');
+  if (dot == std::string_view::npos) return false;
+  std::string extension(path.substr(dot + 1));
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return extension == "png" || extension == "jpg" || extension == "jpeg" || extension == "bmp" || extension == "tga";
+}
+
 std::string_view asset_kind_name(AssetKind kind) {
   switch (kind) {
     case AssetKind::image: return "Image";
@@ -187,7 +188,7 @@ ProcessedAsset process_asset(const AssetInput& input, std::string_view bytes) {
     process_audio_input(asset, bytes, *audio);
   } else if (auto model = model_format_from_path(input.input)) {
     process_model_input(asset, bytes, *model);
-  } else if (is_image_path(input.input)) {
+  } else if (is_image_input(input.input)) {
     process_image_input(asset, bytes, input.settings);
   } else {
     asset.diagnostics.push_back(input_diagnostic(
@@ -207,6 +208,9 @@ ProcessResult process_assets(const std::vector<AssetInput>& inputs, const Proces
   // Each task writes only its own slot, so the results need no lock and keep the inputs' order.
   tbb::parallel_for(std::size_t{0}, inputs.size(),
                     [&](std::size_t index) { result.assets[index] = process_one(inputs[index], options, cache); });
+  pack_asset_sheets(result, inputs, options);
+  std::stable_sort(result.assets.begin(), result.assets.end(),
+                   [](const ProcessedAsset& a, const ProcessedAsset& b) { return a.input < b.input; });
   for (const auto& asset : result.assets) {
     if (asset.cache_hit) ++result.cache_hits;
     result.diagnostics.insert(result.diagnostics.end(), asset.diagnostics.begin(), asset.diagnostics.end());

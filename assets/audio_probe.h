@@ -48,7 +48,8 @@ base::Result<AudioInfo> probe_wav(std::string_view bytes);
 base::Result<AudioInfo> probe_flac(std::string_view bytes);
 /// Reads MPEG audio frame headers, using a Xing/Info or VBRI header for the duration when present.
 base::Result<AudioInfo> probe_mp3(std::string_view bytes);
-/// Opens an OGG Vorbis stream with stb_vorbis for its rate, channels and length.
+/// Opens an OGG Vorbis stream with stb_vorbis for its rate, channels and length, after checking the page framing:
+/// a file that ends inside a page or without an end-of-stream page is truncated, and an error.
 base::Result<AudioInfo> probe_ogg(std::string_view bytes);
 
 /// True for the channel layouts Roblox accepts: mono, stereo, 3.0 and 5.1 (1, 2, 3 or 6 channels).

@@ -7,13 +7,19 @@
 // the same places: adding images never moves the ones already packed. Removing or resizing an image may move the
 // images packed after it. Without a previous layout (or when max_size or padding changed) everything is packed
 // in the sorted order. Each image is placed on the first sheet (in order) with room, or on a new sheet.
+//
+// Places depend on the images' sizes alone: plan_spritesheets gives the layout without pixels (what a build needs to
+// state ImageRectOffset and ImageRectSize), and render_sheet draws one sheet of a layout. pack_spritesheets does both.
 
+#include <map>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "assets/image.h"
 #include "base/diagnostic.h"
+#include "base/result.h"
 
 namespace rbxpipe::assets {
 
@@ -45,7 +51,31 @@ struct SpriteLayout {
   int max_size = 0;                 ///< options.max_size used
   int padding = 0;                  ///< options.padding used
   std::vector<SpriteSlice> slices;  ///< packed images, in the order they were packed
+  friend bool operator==(const SpriteLayout&, const SpriteLayout&) = default;
 };
+
+/// One image to place, named by its key: its size is all placing needs.
+struct SpriteSize {
+  std::string key;  ///< unique, stable name; also the file shown in diagnostics
+  int width = 0;    ///< pixels per row
+  int height = 0;   ///< rows
+};
+
+/// A layout without pixels: where every image that fits goes, and diagnostics for the rest.
+struct SpritePlan {
+  SpriteLayout layout;                        ///< where each packed image is
+  int sheet_count = 0;                        ///< sheets the layout uses
+  std::vector<base::Diagnostic> diagnostics;  ///< warnings (too large) and errors (duplicate keys)
+};
+
+/// Places images of `sizes` following the stability rule above; `previous` may be null.
+SpritePlan plan_spritesheets(std::span<const SpriteSize> sizes, const SpritesheetOptions& options = {},
+                             const SpriteLayout* previous = nullptr);
+
+/// The pixels of sheet `sheet` of `layout`, cropped to its used area, each slice drawn from `images` (by key) with
+/// its padding; invalid_input when an image is missing or its size differs from its slice.
+base::Result<Image> render_sheet(const SpriteLayout& layout, int sheet,
+                                 const std::map<std::string, const Image*, std::less<>>& images);
 
 /// Packed sheets: PNG bytes, the layout (slice table) and diagnostics for images that were not packed.
 struct Spritesheets {

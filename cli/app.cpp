@@ -41,6 +41,8 @@ int run(int argc, char** argv) {
   add_secret_commands(app, state);
   add_model_commands(app, state);
   add_reflection_command(app, state);
+  add_deploy_commands(app, state);
+  add_release_commands(app, state);
 
   app.parse_complete_callback([&] {
     // Every module finds the state folder through RBXPIPE_HOME, so --home simply sets it for this process.

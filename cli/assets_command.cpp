@@ -1,8 +1,9 @@
-// `rbxpipe assets [DIR] [--json]`: every asset input, what it is, its hash and what would be uploaded; exit 2 when
-// any input has an error.
+// `rbxpipe assets [DIR] [--json]`: every asset input and spritesheet, what it is, its hash and what would be
+// uploaded (a packed image is uploaded inside its sheet); exit 2 when any input has an error.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "assets/asset_processor.h"
@@ -48,7 +49,8 @@ std::string measure(const assets::ProcessedAsset& asset) {
   return text;
 }
 
-nlohmann::ordered_json asset_json(const assets::ProcessedAsset& asset) {
+// `members`: for a spritesheet, the inputs packed into it.
+nlohmann::ordered_json asset_json(const assets::ProcessedAsset& asset, const std::vector<std::string>& members) {
   nlohmann::ordered_json item;
   item["input"] = asset.input;
   item["group"] = asset.group;
@@ -67,7 +69,15 @@ nlohmann::ordered_json asset_json(const assets::ProcessedAsset& asset) {
   }
   if (asset.max_mesh_triangles > 0) item["max_mesh_triangles"] = asset.max_mesh_triangles;
   item["cached"] = asset.cache_hit;
-  if (asset.ok() && asset.kind) {
+  if (!asset.packed_into.empty() && asset.sprite) {
+    item["packed_into"] = asset.packed_into;
+    item["rect"] = {{"x", asset.sprite->offset_x},
+                    {"y", asset.sprite->offset_y},
+                    {"width", asset.sprite->size_x},
+                    {"height", asset.sprite->size_y}};
+  }
+  if (!members.empty()) item["sheet"] = {{"members", members}};
+  if (asset.uploadable() && asset.kind) {
     item["upload"] = {{"asset_type", std::string(assets::asset_kind_name(*asset.kind))},
                       {"mime", asset.mime},
                       {"size", asset.output.size()}};
@@ -76,6 +86,15 @@ nlohmann::ordered_json asset_json(const assets::ProcessedAsset& asset) {
   }
   item["diagnostics"] = nlohmann::ordered_json::parse(base::render_json(asset.diagnostics));
   return item;
+}
+
+// Spritesheet input -> the inputs packed into it; every sheet has at least one.
+std::map<std::string, std::vector<std::string>> sheet_members(const assets::ProcessResult& processed) {
+  std::map<std::string, std::vector<std::string>> members;
+  for (const auto& asset : processed.assets) {
+    if (!asset.packed_into.empty()) members[asset.packed_into].push_back(asset.input);
+  }
+  return members;
 }
 
 std::string json_report(const pipeline::RunResult& run, const pipeline::Project* project,
@@ -90,12 +109,19 @@ std::string json_report(const pipeline::RunResult& run, const pipeline::Project*
     report["project"] = nullptr;
   }
   auto items = nlohmann::ordered_json::array();
+  const auto members = processed != nullptr ? sheet_members(*processed)
+                                            : std::map<std::string, std::vector<std::string>>{};
   if (processed != nullptr) {
-    for (const auto& asset : processed->assets) items.push_back(asset_json(asset));
+    for (const auto& asset : processed->assets) {
+      auto sheet = members.find(asset.input);
+      items.push_back(asset_json(asset, sheet == members.end() ? std::vector<std::string>{} : sheet->second));
+    }
   }
   report["assets"] = std::move(items);
   report["diagnostics"] = nlohmann::ordered_json::parse(base::render_json(run.diagnostics));
-  report["summary"] = {{"inputs", processed != nullptr ? processed->assets.size() : std::size_t{0}},
+  const std::size_t entries = processed != nullptr ? processed->assets.size() : std::size_t{0};
+  report["summary"] = {{"inputs", entries - members.size()},
+                       {"sheets", members.size()},
                        {"cached", processed != nullptr ? processed->cache_hits : std::size_t{0}},
                        {"errors", base::count_severity(run.diagnostics, base::Severity::error)},
                        {"warnings", base::count_severity(run.diagnostics, base::Severity::warning)}};
@@ -113,13 +139,20 @@ void print_text(const pipeline::RunResult& run, const assets::ProcessResult* pro
   }
   for (const auto& asset : processed->assets) {
     std::string kind = asset.kind ? std::string(assets::asset_kind_name(*asset.kind)) : "?";
-    std::string upload = asset.ok() ? kind + " " + asset.mime : "not uploadable";
+    std::string upload = asset.uploadable() ? kind + " " + asset.mime : "not uploadable";
+    if (asset.ok() && asset.sprite) {
+      upload = "packed into " + asset.packed_into + " at " + std::to_string(asset.sprite->offset_x) + "," +
+               std::to_string(asset.sprite->offset_y);
+    }
     std::cout << asset.input << "  " << kind << "  " << format_size(asset.size);
     if (auto measured = measure(asset); !measured.empty()) std::cout << "  " << measured;
     std::cout << "  " << (asset.hash.empty() ? "-" : asset.hash.substr(0, 12)) << "  -> " << upload << '\n';
   }
-  std::cout << processed->assets.size() << " asset input" << (processed->assets.size() == 1 ? "" : "s") << " ("
-            << processed->cache_hits << " cached)\n";
+  const std::size_t sheets = sheet_members(*processed).size();
+  const std::size_t inputs = processed->assets.size() - sheets;
+  std::cout << inputs << " asset input" << (inputs == 1 ? "" : "s");
+  if (sheets > 0) std::cout << ", " << sheets << " spritesheet" << (sheets == 1 ? "" : "s");
+  std::cout << " (" << processed->cache_hits << " cached)\n";
 }
 
 int run_assets(const AssetsOptions& options, const CommandState& state) {

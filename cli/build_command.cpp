@@ -40,6 +40,7 @@ std::string outcome_json(const stages::BuildOutcome& outcome) {
   report["files"] = {{"read", outcome.files.files_read},
                      {"from_cache", outcome.files.cache_hits},
                      {"stated", outcome.files.paths_stated}};
+  report["codegen_written"] = outcome.codegen_written;
   report["diagnostics"] = nlohmann::ordered_json::parse(base::render_json(outcome.diagnostics));
   return report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
@@ -63,9 +64,12 @@ void print_outcome(const stages::BuildOutcome& outcome, const BuildOptions& opti
   } else {
     std::cout << "Build failed: nothing was written" << std::endl;
   }
+  for (const auto& file : outcome.codegen_written) std::cout << "Wrote " << file << std::endl;
 }
 
-int build_once(const BuildOptions& options, stages::BuildOutcome* last) {
+// `quiet_if_up_to_date`: in watch mode a rebuild woken by the build's own writes (the codegen files) finds nothing to
+// do and says nothing.
+int build_once(const BuildOptions& options, stages::BuildOutcome* last, bool quiet_if_up_to_date = false) {
   stages::BuildRequest request;
   request.project = options.project;
   request.output = options.output;
@@ -76,7 +80,9 @@ int build_once(const BuildOptions& options, stages::BuildOutcome* last) {
     std::cerr << "rbxpipe: " << outcome.error().to_string() << '\n';
     return outcome.error().code() == base::ErrorCode::usage ? k_exit_usage : base::exit_code_for(outcome.error().code());
   }
-  print_outcome(*outcome, options, std::chrono::steady_clock::now() - started);
+  if (!(quiet_if_up_to_date && outcome->up_to_date)) {
+    print_outcome(*outcome, options, std::chrono::steady_clock::now() - started);
+  }
   if (last != nullptr) *last = *outcome;
   return base::has_errors(outcome->diagnostics) ? k_exit_invalid_input : k_exit_ok;
 }
@@ -88,13 +94,17 @@ int watch(const BuildOptions& options) {
     std::cerr << "rbxpipe: " << watcher.error().to_string() << '\n';
     return k_exit_failed;
   }
-  while (true) {
-    build_once(options, nullptr);
-    // The dependencies of the build just made are in its cache record; watch their folders.
-    rojo::SourceFiles probe;
-    auto tree = stages::build_tree(options.project, probe);
-    watcher->watch(rojo::folders_to_watch(probe.dependencies()));
-    std::cout << "Watching " << watcher->size() << " folders for changes (Ctrl+C to stop)" << std::endl;
+  for (bool first = true;; first = false) {
+    stages::BuildOutcome outcome;
+    build_once(options, &outcome, !first);
+    // Nothing changed (say the build's own codegen write woke us): the same folders stay watched, quietly.
+    if (first || !outcome.up_to_date) {
+      // The dependencies of the build just made are in its cache record; watch their folders.
+      rojo::SourceFiles probe;
+      auto tree = stages::build_tree(options.project, probe);
+      watcher->watch(rojo::folders_to_watch(probe.dependencies()));
+      std::cout << "Watching " << watcher->size() << " folders for changes (Ctrl+C to stop)" << std::endl;
+    }
     while (true) {
       auto changed = watcher->wait(std::chrono::hours(24), std::chrono::milliseconds(100));
       if (!changed) {

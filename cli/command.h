@@ -51,6 +51,10 @@ void add_secret_commands(CLI::App& app, CommandState& state);
 void add_token_commands(CLI::App& app, CommandState& state);
 /// `rbxpipe tenant add|list|show|suspend|target|export|delete`.
 void add_tenant_commands(CLI::App& app, CommandState& state);
+/// `rbxpipe plan` and `rbxpipe deploy`.
+void add_deploy_commands(CLI::App& app, CommandState& state);
+/// `rbxpipe bundle`, `import`, `releases`, `rollback` and `promote`.
+void add_release_commands(CLI::App& app, CommandState& state);
 /// `rbxpipe reflection import FILE`.
 void add_reflection_command(CLI::App& app, CommandState& state);
 

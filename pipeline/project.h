@@ -28,6 +28,8 @@ struct AssetGroupConfig {
   bool bleed = true;             ///< images: bleed colour into transparent pixels
   bool pack = false;             ///< images: pack into spritesheets
   bool update_in_place = false;  ///< models: one asset per input, updated by new versions
+  int sheet_size = 1024;         ///< packed images: the largest spritesheet side, pixels
+  int padding = 2;               ///< packed images: pixels of repeated edge around each image in a sheet
 };
 
 /// How the Assets module is generated.

@@ -170,6 +170,8 @@ class ConfigReader {
     group.bleed = json_get<bool>(json, "bleed", true);
     group.pack = json_get<bool>(json, "pack", false);
     group.update_in_place = json_get<bool>(json, "update_in_place", false);
+    group.sheet_size = json_get<int>(json, "sheet_size", group.sheet_size);
+    group.padding = json_get<int>(json, "padding", group.padding);
     return group;
   }
 

@@ -18,6 +18,13 @@ for option in "$@"; do
   esac
 done
 
+# StyLua, for the Luau check's `luau.analyzers` and its test: the npm package ships the native binary. Optional.
+if ! command -v stylua >/dev/null && command -v npm >/dev/null; then
+  echo "install-deps: installing stylua from npm"
+  npm install --global --no-audit --no-fund @johnnymorganz/stylua-bin@2.5.2 >/dev/null ||
+    echo "install-deps: stylua not installed (optional: its checks are skipped with a note)" >&2
+fi
+
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

@@ -4,6 +4,7 @@
 
 #include "stages/assets_stage.h"
 #include "stages/build_stage.h"
+#include "stages/luau_stage.h"
 #include "stages/project_stage.h"
 
 namespace rbxpipe::stages {
@@ -12,6 +13,7 @@ void add_check_stages(pipeline::Runner& runner, const std::filesystem::path& pat
   runner.add(std::make_unique<ProjectStage>(path));
   runner.add(std::make_unique<BuildCheckStage>());
   runner.add(std::make_unique<AssetsCheckStage>());
+  runner.add(std::make_unique<LuauStage>());
 }
 
 }  // namespace rbxpipe::stages

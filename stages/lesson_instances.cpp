@@ -185,6 +185,19 @@ base::Result<std::vector<assets::AssetEntry>> project_asset_entries(
   return entries;
 }
 
+std::map<std::string, assets::SpriteRect> sprite_rects(
+    const std::map<std::string, assets::SpritePlacement>& placements,
+    const std::map<std::string, std::int64_t>& asset_ids) {
+  std::map<std::string, assets::SpriteRect> rects;
+  for (const auto& [input, placement] : placements) {
+    assets::SpriteRect rect = placement.rect;
+    auto sheet = asset_ids.find(placement.packed_into);
+    rect.sheet_id = sheet == asset_ids.end() ? 0 : sheet->second;
+    rects.emplace(input, rect);
+  }
+  return rects;
+}
+
 std::vector<RuntimeModule> shipped_runtime_modules() {
   std::vector<RuntimeModule> modules;
   for (const auto& path : base::embedded_files_under(k_runtime_prefix)) {

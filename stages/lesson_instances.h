@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "assets/asset_codegen.h"
+#include "assets/asset_sheets.h"
 #include "base/diagnostic.h"
 #include "pipeline/project.h"
 #include "rbx/dom/dom.h"
@@ -37,6 +38,12 @@ std::vector<base::Diagnostic> add_lesson_instances(rbx::dom::Dom& dom, const pip
 base::Result<std::vector<assets::AssetEntry>> project_asset_entries(
     const pipeline::Project& project, const std::map<std::string, std::int64_t>& asset_ids,
     const std::map<std::string, assets::SpriteRect>& sprites);
+
+/// The rectangles the Assets module states for packed inputs (by input path): each placement's rectangle with its
+/// sheet's id, `asset_ids[packed_into]` ("icons#sheet1"), or the placeholder 0 before the sheet is uploaded.
+std::map<std::string, assets::SpriteRect> sprite_rects(
+    const std::map<std::string, assets::SpritePlacement>& placements,
+    const std::map<std::string, std::int64_t>& asset_ids);
 
 /// The runtime compiled into rbxpipe (luau/runtime/, README files left out), sorted by path.
 std::vector<RuntimeModule> shipped_runtime_modules();

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "tests/e2e/cli_fixture.h"
+#include "tests/support/temp_dir.h"
 
 namespace rbxpipe::testing {
 namespace {
@@ -79,7 +80,7 @@ TEST(CheckCommand, AtLeastTenBrokenFixturesExist) { EXPECT_GE(broken_projects().
 TEST(CheckCommand, SampleLessonHasNoProblems) {
   auto result = run_rbxpipe({"check", "volcano"}, projects_dir());
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
-  EXPECT_EQ(result.out, "volcano 1.0.0: no problems found (project, build, assets-check)\n");
+  EXPECT_EQ(result.out, "volcano 1.0.0: no problems found (project, build, assets-check, luau)\n");
 }
 
 TEST(CheckCommand, PathsInDiagnosticsFollowTheFolderAsGiven) {
@@ -111,8 +112,8 @@ TEST(CheckCommand, ProgressJsonWritesEventLinesToStderr) {
     started += event["event"] == "stage_started";
     finished += event["event"] == "stage_finished";
   }
-  EXPECT_EQ(started, 3);  // project, build, assets-check
-  EXPECT_EQ(finished, 3);
+  EXPECT_EQ(started, 4);  // project, build, assets-check, luau
+  EXPECT_EQ(finished, 4);
 }
 
 TEST(CheckCommand, UnknownOptionIsAUsageError) {
@@ -127,6 +128,134 @@ TEST(CheckCommand, VersionAndHelpWork) {
   auto help = run_rbxpipe({"check", "--help"}, projects_dir());
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("--json"), std::string::npos);
+}
+
+// `rbxpipe check FILE.luau...`: the Luau check alone on the files given.
+TEST(CheckLuauFiles, GoodFilesPassWithASummaryLine) {
+  TempDir dir;
+  dir.write("a.luau", "local x = 1\nreturn x\n");
+  dir.write("src/b.lua", "print('hi')\n");
+  auto one = run_rbxpipe({"check", "a.luau"}, dir.path());
+  EXPECT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(one.out, "1 Luau file: no problems found\n");
+  auto two = run_rbxpipe({"check", "a.luau", "src/b.lua"}, dir.path());
+  EXPECT_EQ(two.exit_code, 0) << two.err;
+  EXPECT_EQ(two.out, "2 Luau files: no problems found\n");
+}
+
+TEST(CheckLuauFiles, ASyntaxErrorIsLocatedAndExits2) {
+  TempDir dir;
+  dir.write("good.luau", "return 1\n");
+  dir.write("bad.luau", "local t = {}\nprint(t]\n");
+  auto result = run_rbxpipe({"check", "good.luau", "bad.luau"}, dir.path());
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_EQ(result.out,
+            "bad.luau:2:8: error[LUAU0001]: Expected ')' (to close '(' at column 6), got ']'\n"
+            " 2 | print(t]\n"
+            "   |        ^\n"
+            "1 error\n");
+}
+
+TEST(CheckLuauFiles, AFileThatCannotBeReadIsAnError) {
+  TempDir dir;
+  auto result = run_rbxpipe({"check", "missing.luau"}, dir.path());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_TRUE(result.out.starts_with("missing.luau: error[PROJ0011]: cannot read this file")) << result.out;
+}
+
+TEST(CheckLuauFiles, SarifOutputLocatesEachResult) {
+  TempDir dir;
+  dir.write("src/bad.luau", "local t = {}\nprint(t]\n");
+  auto result = run_rbxpipe({"check", "src/bad.luau", "--format", "sarif"}, dir.path());
+  EXPECT_EQ(result.exit_code, 2);
+  auto log = nlohmann::json::parse(result.out, nullptr, false);
+  ASSERT_FALSE(log.is_discarded()) << result.out;
+  EXPECT_EQ(log["version"], "2.1.0");
+  EXPECT_TRUE(log["$schema"].get<std::string>().ends_with("sarif-2.1.0.json"));
+  const auto& run = log["runs"][0];
+  EXPECT_EQ(run["tool"]["driver"]["name"], "rbxpipe");
+  EXPECT_FALSE(run["tool"]["driver"]["version"].get<std::string>().empty());
+  EXPECT_EQ(run["tool"]["driver"]["rules"][0]["id"], "LUAU0001");
+  ASSERT_EQ(run["results"].size(), 1u);
+  const auto& first = run["results"][0];
+  EXPECT_EQ(first["ruleId"], "LUAU0001");
+  EXPECT_EQ(first["level"], "error");
+  EXPECT_FALSE(first["message"]["text"].get<std::string>().empty());
+  const auto& location = first["locations"][0]["physicalLocation"];
+  EXPECT_EQ(location["artifactLocation"]["uri"], "src/bad.luau");
+  EXPECT_EQ(location["region"]["startLine"], 2);
+  EXPECT_EQ(location["region"]["startColumn"], 8);
+}
+
+TEST(CheckLuauFiles, JsonIsAnAliasOfFormatJson) {
+  TempDir dir;
+  dir.write("bad.luau", "print(\n");
+  for (const auto& flags : {std::vector<std::string>{"--json"}, std::vector<std::string>{"--format", "json"}}) {
+    std::vector<std::string> args{"check", "bad.luau"};
+    args.insert(args.end(), flags.begin(), flags.end());
+    auto result = run_rbxpipe(args, dir.path());
+    EXPECT_EQ(result.exit_code, 2);
+    auto report = nlohmann::json::parse(result.out);
+    EXPECT_FALSE(report["ok"].get<bool>());
+    EXPECT_EQ(report["diagnostics"][0]["file"], "bad.luau");
+    EXPECT_EQ(report["stages"][0]["name"], "luau");
+  }
+}
+
+TEST(CheckLuauFiles, MixingAProjectAndFilesIsAUsageError) {
+  TempDir dir;
+  dir.write("a.luau", "return 1\n");
+  EXPECT_EQ(run_rbxpipe({"check", "a.luau", "."}, dir.path()).exit_code, 3);
+  EXPECT_EQ(run_rbxpipe({"check", "a.luau", "--format", "xml"}, dir.path()).exit_code, 3);
+}
+
+// A project whose Rojo tree holds a script with a syntax error.
+void write_project_with_broken_script(const TempDir& dir) {
+  dir.write("lesson/rbxpipe.json",
+            R"({ "name": "broken-script", "version": "1.0.0", "project": "default.project.json" })");
+  dir.write("lesson/default.project.json", R"({ "name": "broken-script", "tree": { "$className": "DataModel",
+    "ReplicatedStorage": { "$className": "ReplicatedStorage", "Shared": { "$path": "src/shared" } } } })");
+  dir.write("lesson/src/shared/Ok.luau", "return {}\n");
+  dir.write("lesson/src/shared/Broken.luau", "local M = {}\nfunction M.f()\n  return 1 +\nend\nreturn M\n");
+}
+
+TEST(CheckCommand, ProjectReportsASyntaxErrorInAScriptByFileLineAndColumn) {
+  TempDir dir;
+  write_project_with_broken_script(dir);
+  auto result = run_rbxpipe({"check", "lesson"}, dir.path());
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_TRUE(result.out.starts_with("lesson/src/shared/Broken.luau:4:1: error[LUAU0001]: ")) << result.out;
+  auto inside = run_rbxpipe({"check", "--json"}, dir / "lesson");
+  auto report = nlohmann::json::parse(inside.out);
+  ASSERT_FALSE(report["diagnostics"].empty()) << inside.out;
+  EXPECT_EQ(report["diagnostics"][0]["file"], "src/shared/Broken.luau");
+  EXPECT_EQ(report["diagnostics"][0]["line"], 4);
+  EXPECT_EQ(report["diagnostics"][0]["column"], 1);
+  EXPECT_EQ(report["stages"][3]["name"], "luau");
+}
+
+TEST(CheckCommand, ProjectSarifOfTheSampleLessonHasNoResults) {
+  auto result = run_rbxpipe({"check", "volcano", "--format", "sarif"}, projects_dir());
+  EXPECT_EQ(result.exit_code, 0) << result.out;
+  auto log = nlohmann::json::parse(result.out);
+  EXPECT_TRUE(log["runs"][0]["results"].empty());
+}
+
+TEST(CheckCommand, AMissingAnalyzerIsANoteNotAFailure) {
+  TempDir dir;
+  dir.write("rbxpipe.json", R"({ "name": "tools", "version": "1.0.0", "luau": { "analyzers": ["selene"] } })");
+  dir.write("default.project.json", R"({ "name": "tools", "tree": { "$className": "DataModel",
+    "ReplicatedStorage": { "$className": "ReplicatedStorage", "Shared": { "$path": "src" } } } })");
+  dir.write("src/Ok.luau", "return {}\n");
+  // PATH without selene: the tool is skipped with a note and the check passes.
+  auto result = run_process({RBXPIPE_BINARY, "--progress", "none", "check", "."}, dir.path(),
+                            {{"NO_COLOR", "1"}, {"PATH", "/usr/bin:/bin"}, {"RBXPIPE_HOME", (dir / "home").string()}});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_EQ(result.out,
+            "rbxpipe.json: note[TOOL0001]: 'selene' is listed in luau.analyzers but is not on PATH; it was not run\n"
+            "  help: install selene, or remove it from luau.analyzers\n"
+            "1 note\n"
+            "tools 1.0.0: no errors (project, build, assets-check, luau)\n");
 }
 
 }  // namespace

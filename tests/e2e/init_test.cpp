@@ -44,7 +44,7 @@ TEST(InitCommand, ScaffoldPassesCheck) {
   ASSERT_EQ(run_rbxpipe({"init", "my lesson"}, dir.path()).exit_code, 0);
   auto check = run_rbxpipe({"check", "my lesson"}, dir.path());
   EXPECT_EQ(check.exit_code, 0) << check.out;
-  EXPECT_EQ(check.out, "my-lesson 1.0.0: no problems found (project, build, assets-check)\n");
+  EXPECT_EQ(check.out, "my-lesson 1.0.0: no problems found (project, build, assets-check, luau)\n");
 }
 
 TEST(InitCommand, RefusesToOverwriteAndLeavesFilesAlone) {

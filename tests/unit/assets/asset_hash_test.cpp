@@ -8,7 +8,13 @@ namespace {
 TEST(AssetHash, CanonicalSettingsListEveryFieldInAFixedOrder) {
   EXPECT_EQ(canonical_settings({}), "rbxpipe-assets/1;max_size=1024;bleed=1;pack=0;update_in_place=0");
   EXPECT_EQ(canonical_settings({.max_size = 512, .bleed = false, .pack = true, .update_in_place = true}),
-            "rbxpipe-assets/1;max_size=512;bleed=0;pack=1;update_in_place=1");
+            "rbxpipe-assets/1;max_size=512;bleed=0;pack=1;update_in_place=1;sheet_size=1024;padding=2");
+}
+
+TEST(AssetHash, SheetSettingsShapeOnlyPackedInputs) {
+  EXPECT_EQ(content_hash("abc", {.sheet_size = 512, .padding = 0}), content_hash("abc", {}));
+  EXPECT_NE(content_hash("abc", {.pack = true, .sheet_size = 512}), content_hash("abc", {.pack = true}));
+  EXPECT_NE(content_hash("abc", {.pack = true, .padding = 4}), content_hash("abc", {.pack = true}));
 }
 
 TEST(AssetHash, SameBytesAndSettingsGiveTheSameHash) {

@@ -210,7 +210,10 @@ TEST(AudioMp3, JunkIsAnError) {
 TEST(AudioOgg, ZeroLengthAndJunkAreErrors) {
   EXPECT_EQ(probe_ogg("").error().message(), "OGG: file is empty");
   EXPECT_FALSE(probe_ogg("just text").ok());
-  std::string page("OggS\0\x02", 6);
+  // One whole page (beginning and end of stream) whose only packet is no Vorbis header.
+  std::string page("OggS\0\x06", 6);
+  page += std::string(20, '\0');         // granule position, serial, sequence number, CRC
+  page += std::string("\x01\x64", 2);  // one segment of 100 bytes
   page += std::string(100, '\x01');
   auto info = probe_ogg(page);
   ASSERT_FALSE(info.ok());

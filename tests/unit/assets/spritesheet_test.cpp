@@ -3,6 +3,7 @@
 #include <stb_image.h>
 
 #include <cstring>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -170,6 +171,37 @@ TEST(Spritesheet, SheetsAreDecodablePng) {
     EXPECT_EQ(width, packed.sheet_images[i].width);
     EXPECT_EQ(height, packed.sheet_images[i].height);
   }
+}
+
+TEST(Spritesheet, PlanningFromSizesAloneGivesThePackingsLayout) {
+  auto inputs = varied_sprites(50);
+  SpritesheetOptions options;
+  options.max_size = 256;
+  auto packed = pack_spritesheets(inputs, options);
+  std::vector<SpriteSize> sizes;
+  for (const auto& input : inputs) sizes.push_back(SpriteSize{input.key, input.image.width, input.image.height});
+  auto plan = plan_spritesheets(sizes, options);
+  EXPECT_EQ(plan.layout.slices, packed.layout.slices);
+  EXPECT_EQ(plan.sheet_count, static_cast<int>(packed.sheets.size()));
+  EXPECT_GT(plan.sheet_count, 1);
+  auto again = plan_spritesheets(sizes, options, &plan.layout);
+  EXPECT_EQ(again.layout.slices, plan.layout.slices);  // replaying a layout over the same sizes gives it back
+}
+
+TEST(Spritesheet, RenderingRefusesMissingOrResizedImages) {
+  std::vector<SpriteInput> inputs{sprite(1, 10, 6)};
+  auto packed = pack_spritesheets(inputs);
+  std::map<std::string, const Image*, std::less<>> none;
+  auto missing = render_sheet(packed.layout, 0, none);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().message(), "no pixels for spritesheet image 'icons/icon1.png'");
+  Image other = Image::blank(4, 4);
+  auto resized = render_sheet(packed.layout, 0, {{"icons/icon1.png", &other}});
+  ASSERT_FALSE(resized.ok());
+  EXPECT_EQ(resized.error().message(), "spritesheet image 'icons/icon1.png' is 4x4, but its place is 10x6");
+  auto drawn = render_sheet(packed.layout, 0, {{"icons/icon1.png", &inputs[0].image}});
+  ASSERT_TRUE(drawn.ok());
+  EXPECT_EQ(drawn->pixels, packed.sheet_images[0].pixels);
 }
 
 }  // namespace

@@ -1,0 +1,51 @@
+#pragma once
+// Internal to cli/: what the release commands (bundle, import, plan, deploy, releases, rollback, promote) share:
+// the opened state folder, releases from a project folder or a stored id, and JSON for their results.
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "base/clock.h"
+#include "base/result.h"
+#include "cli/command.h"
+#include "deploy/deployer.h"
+#include "deploy/release.h"
+
+namespace rbxpipe::cli {
+
+/// The state folder opened for release commands.
+struct ReleaseServices {
+  std::filesystem::path home;                                     ///< the state folder
+  std::unique_ptr<platform::store::StateStore> store;             ///< state.db, deploy tables migrated
+  std::unique_ptr<platform::storage::ArtifactStore> artifacts;    ///< `<home>/artifacts`
+  std::unique_ptr<deploy::DeployState> state;                     ///< the tenant's deploy tables
+  std::string tenant;                                             ///< the tenant
+};
+
+/// Opens the state folder (created when missing) for `tenant`.
+base::Result<std::unique_ptr<ReleaseServices>> open_release_services(const std::string& tenant);
+
+/// The tenant of the project at `path` ("local" without rbxpipe.json), or `fallback` when it does not load.
+std::string project_tenant(const std::filesystem::path& path, const std::string& fallback);
+
+/// The lesson name of the project at `path`, when it has an rbxpipe.json that loads.
+std::optional<std::string> project_lesson(const std::filesystem::path& path);
+
+/// Builds the release of the project at `path`; prints its diagnostics to stderr. invalid_input when it has errors.
+base::Result<deploy::Release> build_release_or_report(const std::filesystem::path& path);
+
+/// The name recorded as who did something ($USER, else "cli").
+std::string current_user();
+
+/// Progress lines for --progress: plain "[phase] message" on stderr, JSON lines for json, nothing for none.
+std::function<void(const std::string&, const std::string&)> progress_printer(const CommandState& state);
+
+/// A deploy report as the JSON document `--json` prints.
+std::string report_json(const deploy::DeployReport& report, const std::string& release_id);
+
+/// Prints `error` as "rbxpipe <command>: <message>" and returns its exit code.
+int report_error(const std::string& command, const base::Error& error);
+
+}  // namespace rbxpipe::cli

@@ -1,0 +1,264 @@
+// The deploy loop end to end: the real binary against the emulator on 127.0.0.1.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "base/sha256.h"
+#include "deploy/deploy_lock.h"
+#include "deploy/deploy_state.h"
+#include "platform/store/state_store.h"
+#include "rbx/files/model_file.h"
+#include "rbx/types/variant.h"
+#include "tests/e2e/deploy_fixture.h"
+
+namespace rbxpipe::testing {
+namespace {
+
+using nlohmann::json;
+
+json parse_json(const ProcessResult& result) {
+  auto document = json::parse(result.out, nullptr, false);
+  EXPECT_FALSE(document.is_discarded()) << result.out << result.err;
+  return document;
+}
+
+std::size_t published_versions(cloud::emulator::Emulator& emulator, std::int64_t place) {
+  std::size_t count = 0;
+  for (const auto& version : emulator.place_versions(place)) count += version.published ? 1 : 0;
+  return count;
+}
+
+TEST(Deploy, FirstDeployUploadsEveryAssetPublishesAndRecordsTheRelease) {
+  DeployFixture fixture;
+  auto result = fixture.run({"deploy", "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  json report = parse_json(result);
+  EXPECT_EQ(report["status"], "succeeded");
+  EXPECT_EQ(report["uploads"], json::array({"assets/audio/rumble.wav", "assets/images/lava.png"}));
+  EXPECT_TRUE(report["published"].get<bool>());
+  EXPECT_EQ(fixture.emulator().assets().size(), 2u);
+  EXPECT_EQ(fixture.emulator().live_place_sha256(1), report["place_sha256"].get<std::string>());
+  EXPECT_EQ(fixture.emulator().live_place_version(1), report["published_version"].get<int>());
+  EXPECT_EQ(fixture.emulator().restart_calls().size(), 1u);
+  // The live place names the uploaded ids in its Assets module.
+  auto place = fixture.emulator().place_content(1);
+  ASSERT_TRUE(place.has_value());
+  auto dom = rbx::files::decode_model(*place, rbx::files::FileKind::binary_place);
+  ASSERT_TRUE(dom.ok());
+  auto storage = dom->find_child(dom->root(), "ReplicatedStorage");
+  auto module = dom->find_child(storage, "Assets");
+  ASSERT_NE(module, rbx::dom::k_null_instance);
+  const auto& source = std::get<rbx::types::ProtectedString>(dom->get(module).properties.at("Source")).text;
+  for (const auto& asset : fixture.emulator().assets()) {
+    EXPECT_NE(source.find("rbxassetid://" + std::to_string(asset.id)), std::string::npos) << asset.display_name;
+  }
+  auto releases = fixture.run({"releases", "--json"});
+  ASSERT_EQ(releases.exit_code, 0) << releases.err;
+  json listed = parse_json(releases);
+  ASSERT_EQ(listed["deployments"].size(), 1u);
+  EXPECT_EQ(listed["deployments"][0]["status"], "succeeded");
+  EXPECT_EQ(listed["releases"][0]["id"], report["release"]);
+  EXPECT_TRUE(listed["releases"][0]["id"].get<std::string>().starts_with("volcano@1.0.0+"));
+}
+
+TEST(Deploy, ReleaseIdDependsOnTheSourcesNotOnWhereTheyAre) {
+  DeployFixture fixture;
+  auto here = fixture.run({"bundle"});
+  auto by_path = fixture.run({"bundle", fixture.project().string()});
+  ASSERT_EQ(here.exit_code, 0) << here.err;
+  EXPECT_EQ(here.out, by_path.out);
+  const auto moved = fixture.project().parent_path() / "moved";
+  std::filesystem::rename(fixture.project(), moved);
+  auto elsewhere = run_process({RBXPIPE_BINARY, "bundle", moved.string()}, moved.parent_path(), fixture.environment());
+  EXPECT_EQ(elsewhere.out, here.out) << elsewhere.err;
+  std::filesystem::rename(moved, fixture.project());
+}
+
+TEST(Deploy, NoChangeRedeployUploadsNothingAndPublishesNothing) {
+  DeployFixture fixture;
+  ASSERT_EQ(fixture.run({"deploy"}).exit_code, 0);
+  const auto versions = fixture.emulator().place_versions(1).size();
+  const auto requests = fixture.emulator().request_log().size();
+  auto again = fixture.run({"deploy", "--json"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  json report = parse_json(again);
+  EXPECT_TRUE(report["uploads"].empty());
+  EXPECT_FALSE(report["published"].get<bool>());
+  EXPECT_EQ(fixture.emulator().place_versions(1).size(), versions);
+  EXPECT_EQ(fixture.emulator().assets().size(), 2u);
+  // Only the key check goes out.
+  EXPECT_EQ(fixture.emulator().request_log().size() - requests, 1u);
+  EXPECT_EQ(report["api_calls"], 1);
+}
+
+TEST(Deploy, OneChangedImageIsTheOnlyUpload) {
+  DeployFixture fixture;
+  ASSERT_EQ(fixture.run({"deploy"}).exit_code, 0);
+  fixture.write_image("assets/images/lava.png", 32, 200);
+  auto plan = fixture.run({"plan", "--json", "--exit-code"});
+  EXPECT_EQ(plan.exit_code, 10) << plan.err;
+  EXPECT_EQ(parse_json(plan)["uploads"], json::array({"assets/images/lava.png"}));
+  auto result = fixture.run({"deploy", "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  json report = parse_json(result);
+  EXPECT_EQ(report["uploads"], json::array({"assets/images/lava.png"}));
+  EXPECT_EQ(report["reused"], json::array({"assets/audio/rumble.wav"}));
+  EXPECT_EQ(fixture.emulator().assets().size(), 3u);
+  EXPECT_EQ(published_versions(fixture.emulator(), 1), 2u);
+  auto unchanged = fixture.run({"plan", "--exit-code"});
+  EXPECT_EQ(unchanged.exit_code, 0) << unchanged.out << unchanged.err;
+}
+
+TEST(Deploy, RollbackMakesTheOldReleasesPlaceLiveAgain) {
+  DeployFixture fixture;
+  auto first = fixture.run({"deploy", "--json"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const std::string first_place = parse_json(first)["place_sha256"];
+  const std::string first_release = parse_json(first)["release"];
+  fixture.write_image("assets/images/lava.png", 32, 90);
+  auto second = fixture.run({"deploy", "--json"});
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  ASSERT_NE(fixture.emulator().live_place_sha256(1), first_place);
+
+  auto rollback = fixture.run({"rollback", "--env", "local", "--json"});
+  ASSERT_EQ(rollback.exit_code, 0) << rollback.err;
+  EXPECT_EQ(fixture.emulator().live_place_sha256(1), first_place);
+  EXPECT_EQ(parse_json(rollback)["release"], first_release);
+  EXPECT_EQ(fixture.emulator().assets().size(), 3u);  // nothing uploaded by a rollback
+
+  auto releases = fixture.run({"releases", "--json"});
+  json listed = parse_json(releases);
+  ASSERT_EQ(listed["deployments"].size(), 3u);
+  EXPECT_EQ(listed["deployments"][0]["kind"], "rollback");
+  EXPECT_EQ(listed["deployments"][1]["status"], "rolled_back");
+}
+
+TEST(Deploy, RejectedAssetFailsBeforeAnythingIsPublished) {
+  auto scenario = fast_scenario();
+  scenario.assets.moderation.state = "Rejected";
+  DeployFixture fixture(scenario);
+  auto result = fixture.run({"deploy"});
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_NE(result.err.find("moderation rejected"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("assets/images/lava.png"), std::string::npos) << result.err;
+  EXPECT_TRUE(fixture.emulator().place_versions(1).empty());
+}
+
+TEST(Deploy, FailedSmokeTestLeavesNothingPublished) {
+  auto scenario = fast_scenario();
+  scenario.luau.default_outcome.state = "FAILED";
+  scenario.luau.default_outcome.error_code = "SCRIPT_ERROR";
+  scenario.luau.default_outcome.error_message = "lesson data is missing";
+  DeployFixture fixture(scenario);
+  auto result = fixture.run({"deploy"});
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_NE(result.err.find("smoke test failed"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("lesson data is missing"), std::string::npos) << result.err;
+  EXPECT_EQ(published_versions(fixture.emulator(), 1), 0u);
+  EXPECT_EQ(fixture.emulator().place_versions(1).size(), 1u);  // the Saved one the test ran on
+  EXPECT_FALSE(fixture.emulator().live_place_version(1).has_value());
+  auto releases = fixture.run({"releases", "--json"});
+  EXPECT_EQ(parse_json(releases)["deployments"][0]["status"], "failed");
+}
+
+TEST(Deploy, DryRunChecksTheKeyAndChangesNothing) {
+  DeployFixture fixture;
+  auto result = fixture.run({"deploy", "--dry-run", "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  json report = parse_json(result);
+  EXPECT_TRUE(report["dry_run"].get<bool>());
+  EXPECT_EQ(report["uploads"].size(), 2u);
+  EXPECT_TRUE(fixture.emulator().assets().empty());
+  EXPECT_TRUE(fixture.emulator().place_versions(1).empty());
+}
+
+TEST(Deploy, UnknownKeyFailsFastWithExitCode4) {
+  DeployFixture fixture;
+  auto result = fixture.run({"deploy"}, {{"RBXPIPE_EMULATOR_KEY", "not-a-key"}});
+  EXPECT_EQ(result.exit_code, 4) << result.err;
+  EXPECT_NE(result.err.find("API key of environment 'local'"), std::string::npos) << result.err;
+  EXPECT_TRUE(fixture.emulator().assets().empty());
+  auto missing = fixture.run({"deploy"}, {{"RBXPIPE_EMULATOR_KEY", ""}});
+  EXPECT_EQ(missing.exit_code, 4);
+  EXPECT_NE(missing.err.find("RBXPIPE_EMULATOR_KEY"), std::string::npos) << missing.err;
+}
+
+TEST(Deploy, HeldLockStopsASecondDeployUntilForced) {
+  DeployFixture fixture;
+  ASSERT_EQ(fixture.run({"bundle"}).exit_code, 0);  // creates the state database
+  auto store = platform::store::open_sqlite_store(platform::store::state_database_path(fixture.home()));
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE((*store)->migrate(deploy::deploy_migrations()).ok());
+  auto lock = deploy::DeployLock::acquire(**store, "local", "local");
+  ASSERT_TRUE(lock.ok());
+  auto blocked = fixture.run({"deploy"});
+  EXPECT_EQ(blocked.exit_code, 1) << blocked.err;
+  EXPECT_NE(blocked.err.find("is being deployed by process"), std::string::npos) << blocked.err;
+  EXPECT_TRUE(fixture.emulator().place_versions(1).empty());
+  auto forced = fixture.run({"deploy", "--force-unlock"});
+  EXPECT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_EQ(published_versions(fixture.emulator(), 1), 1u);
+}
+
+TEST(Deploy, TwoConcurrentDeploysNeverBothPublish) {
+  DeployFixture fixture;
+  ASSERT_EQ(fixture.run({"bundle"}).exit_code, 0);
+  ProcessResult first;
+  std::thread other([&] { first = fixture.run({"deploy"}); });
+  auto second = fixture.run({"deploy"});
+  other.join();
+  const int successes = (first.exit_code == 0 ? 1 : 0) + (second.exit_code == 0 ? 1 : 0);
+  EXPECT_GE(successes, 1) << first.err << second.err;
+  // Whichever ran second either failed on the lock or found nothing to publish.
+  EXPECT_EQ(published_versions(fixture.emulator(), 1), 1u);
+  EXPECT_EQ(fixture.emulator().assets().size(), 2u);
+}
+
+TEST(Deploy, BundleImportedElsewhereDeploysWithoutSources) {
+  DeployFixture fixture;
+  const auto bundle = fixture.home().parent_path() / "volcano.zip";
+  auto made = fixture.run({"bundle", "-o", bundle.string()});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  const std::string id = made.out.substr(0, made.out.find('\n'));
+  const auto teacher_home = fixture.home().parent_path() / "teacher";
+  auto imported = fixture.run({"import", bundle.string()}, {{"RBXPIPE_HOME", teacher_home.string()}});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_EQ(imported.out.substr(0, imported.out.find('\n')), id);
+  std::filesystem::remove_all(fixture.project() / "src");
+  auto deployed = fixture.run({"deploy", "--release", id.substr(0, 16), "--json"},
+                              {{"RBXPIPE_HOME", teacher_home.string()}});
+  ASSERT_EQ(deployed.exit_code, 0) << deployed.err;
+  EXPECT_EQ(parse_json(deployed)["release"], id);
+  EXPECT_EQ(published_versions(fixture.emulator(), 1), 1u);
+  EXPECT_EQ(fixture.emulator().assets().size(), 2u);
+}
+
+TEST(Deploy, PromoteReusesTheReleaseInAnotherEnvironment) {
+  DeployFixture fixture;
+  // A second environment on place 2 of the same universe.
+  auto config = fixture.project() / "rbxpipe.json";
+  std::ifstream in(config);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string marker = "\"environments\": {";
+  auto at = text.find(marker);
+  ASSERT_NE(at, std::string::npos);
+  text.insert(at + marker.size(),
+              "\n    \"class-7b\": { \"universe\": 1, \"place\": 2, \"creator\": { \"group\": 1 }, "
+              "\"api_key\": { \"env\": \"RBXPIPE_EMULATOR_KEY\" }, \"restart_servers\": false },");
+  std::ofstream(config) << text;
+  auto first = fixture.run({"deploy", "--env", "local", "--json"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const std::string id = parse_json(first)["release"];
+  auto promoted = fixture.run({"promote", id, "--to", "class-7b", "--json"});
+  ASSERT_EQ(promoted.exit_code, 0) << promoted.err;
+  json report = parse_json(promoted);
+  EXPECT_EQ(report["kind"], "promote");
+  EXPECT_TRUE(report["uploads"].empty());  // same creator: every asset reused
+  EXPECT_EQ(fixture.emulator().live_place_sha256(2), fixture.emulator().live_place_sha256(1));
+  EXPECT_EQ(fixture.emulator().assets().size(), 2u);
+}
+
+}  // namespace
+}  // namespace rbxpipe::testing
