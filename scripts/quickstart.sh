@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the embedded defaults: install what is missing, build in Release, create the sample lesson and
-# run every check on it. Grows with each capability towards build, deploy to the emulator, change, redeploy, roll back.
+# run every check on it, build it, then deploy it to the built-in Open Cloud emulator, change an image, redeploy and
+# roll back.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
@@ -39,11 +40,27 @@ for _ in $(seq 1 50); do
 done
 head -1 "$demo/emulator.log"
 export RBXPIPE_OPEN_CLOUD_URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$demo/emulator.log" | head -1)
-export RBXPIPE_API_KEY=emulator-key
+export RBXPIPE_API_KEY=emulator-key RBXPIPE_EMULATOR_KEY=emulator-key
 echo
-echo "== rbxpipe cloud: check the key, upload the lesson image, publish the place, run the smoke test"
+echo "== rbxpipe cloud introspect: the key the sample lesson's \"local\" environment uses"
 "$rbxpipe" cloud introspect | head -6
-"$rbxpipe" cloud create-asset "$demo/volcano/assets/images/lava.png" --type Image --group 1
-"$rbxpipe" cloud publish-place "$demo/volcano.rbxl" --universe 1 --place 1 --published
-"$rbxpipe" cloud run-luau "$demo/volcano/tests/smoke.luau" --universe 1 --place 1
+echo
+echo "== rbxpipe deploy: key check, uploads, publish Saved, smoke test, publish Published, restart servers, record"
+"$rbxpipe" --progress plain deploy "$demo/volcano"
+echo
+echo "== rbxpipe deploy again: nothing changed, so nothing is uploaded or published"
+"$rbxpipe" deploy "$demo/volcano"
+echo
+echo "== change one image: plan shows one upload (exit 10 = changes), deploy uploads just that one"
+cp "$root/fixtures/projects/sprites/assets/images/banner.png" "$demo/volcano/assets/images/lava.png"
+status=0
+"$rbxpipe" plan "$demo/volcano" --exit-code || status=$?
+[[ $status -eq 10 ]] || { echo "quickstart: plan --exit-code returned $status, expected 10" >&2; exit 1; }
+"$rbxpipe" deploy "$demo/volcano"
+echo
+echo "== rbxpipe rollback: the previous release's place goes live again (no upload)"
+"$rbxpipe" rollback "$demo/volcano" --env local
+echo
+echo "== rbxpipe releases: the history of the local environment"
+"$rbxpipe" releases --tenant local --env local
 kill $emulator 2>/dev/null || true
