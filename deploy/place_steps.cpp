@@ -70,7 +70,7 @@ base::Result<std::vector<std::string>> run_smoke_test(CloudSession& session, Dep
     path = task->path;
     RBXPIPE_TRY(state.record_operation(key, path));
   }
-  auto finished = luau.wait_task(path, std::chrono::milliseconds(1000));
+  auto finished = luau.wait_task(path, std::chrono::milliseconds(250));
   if (!finished) return std::move(finished).error().with_context("wait for the smoke test");
   auto logs = luau.logs(path);
   std::vector<std::string> lines = logs ? *logs : std::vector<std::string>{};
