@@ -3,6 +3,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <deque>
 #include <future>
 #include <map>
 #include <set>
@@ -11,6 +12,8 @@
 #include "base/source_text.h"
 #include "luau/analyzers/analyzers.h"
 #include "luau/parser.h"
+#include "luau/require_graph.h"
+#include "stages/build_stage.h"
 #include "stages/lesson_instances.h"
 #include "stages/project_stage.h"
 
@@ -72,6 +75,18 @@ bool stays_inside(const std::string& relative) {
   return !path.empty() && path.is_relative() && !path.string().starts_with("..");
 }
 
+// The .lua/.luau file an instance came from, relative to the project folder; empty for none.
+std::string script_file(const rojo::ProjectBuild& build, InstanceId id, const fs::path& absolute_root) {
+  auto paths = build.file_paths.find(id);
+  if (paths == build.file_paths.end()) return {};
+  for (const auto& path : paths->second) {
+    if (is_luau_file_name(path)) {
+      return fs::path(path).lexically_normal().lexically_relative(absolute_root).generic_string();
+    }
+  }
+  return {};
+}
+
 bool is_tool_syntax_error(const std::string& code) {
   return code == "luau-analyze::SyntaxError" || code == "selene::parse_error" || code == "stylua::parse_error";
 }
@@ -96,13 +111,7 @@ std::vector<LuauScript> tree_scripts(const rojo::ProjectBuild& build, const fs::
     if (!text) continue;
     LuauScript script;
     script.text = std::move(*text);
-    if (auto paths = build.file_paths.find(id); paths != build.file_paths.end()) {
-      for (const auto& path : paths->second) {
-        if (!is_luau_file_name(path)) continue;
-        script.file = fs::path(path).lexically_normal().lexically_relative(absolute_root).generic_string();
-        break;
-      }
-    }
+    script.file = script_file(build, id, absolute_root);
     // Scripts from model and data files have no text file of their own: their instance path names them.
     script.name = script.file.empty() ? instance_path(dom, id) : display_name(display_prefix, script.file);
     scripts.push_back(std::move(script));
@@ -145,18 +154,118 @@ std::vector<LuauScript> project_scripts(const pipeline::Project& project) {
   return scripts;
 }
 
-std::vector<base::Diagnostic> parse_scripts(const std::vector<LuauScript>& scripts) {
-  std::vector<std::vector<base::Diagnostic>> found(scripts.size());
+namespace {
+
+// Parses every script in parallel with Roblox's syntax: everything rbxpipe checks runs on Roblox, so syntax Roblox
+// has not shipped is an error too.
+std::vector<luau::ParseResult> parse_all(const std::vector<LuauScript>& scripts) {
+  std::vector<luau::ParseResult> parsed(scripts.size());
   tbb::parallel_for(std::size_t{0}, scripts.size(), [&](std::size_t i) {
-    const base::SourceText source(scripts[i].name, scripts[i].text);
-    // Everything rbxpipe checks runs on Roblox, so syntax Roblox has not shipped is an error too.
     luau::ParseOptions options;
     options.roblox_only = true;
-    found[i] = luau::parse_luau(source, options).diagnostics;
+    parsed[i] = luau::parse_luau(base::SourceText(scripts[i].name, scripts[i].text), options);
   });
+  return parsed;
+}
+
+std::string without_carriage_returns(std::string text) {
+  text.erase(std::remove(text.begin(), text.end(), '\r'), text.end());
+  return text;
+}
+
+// A script of the whole tree, named as the syntax check names it, with its parse.
+struct TreeScript {
+  InstanceId instance = rbx::dom::k_null_instance;
+  LuauScript script;
+  const luau::ParseResult* parsed = nullptr;
+};
+
+// Every script of the whole tree. Scripts from files are named by their file, the injected runtime by its path
+// under luau/runtime/, generated ones by their instance path. A script the syntax check already parsed (same name,
+// same text) reuses that parse; the others are parsed into `extra`.
+std::vector<TreeScript> whole_tree_scripts(const pipeline::Project& project, const rbx::dom::Dom& dom,
+                                           const rojo::ProjectBuild& build, const std::vector<LuauScript>& scripts,
+                                           const std::vector<luau::ParseResult>& parsed,
+                                           std::vector<luau::ParseResult>& extra) {
+  std::error_code ec;
+  const fs::path absolute_root = fs::absolute(project.root, ec).lexically_normal();
+  const fs::path prefix = display_prefix_of(project.root);
+  std::map<std::string, std::size_t> by_name;
+  std::map<std::string, std::string> runtime_by_text;
+  for (std::size_t i = 0; i < scripts.size(); ++i) {
+    by_name.emplace(scripts[i].name, i);
+    if (scripts[i].name.starts_with(k_runtime_folder)) {
+      runtime_by_text.emplace(without_carriage_returns(scripts[i].text), scripts[i].name);
+    }
+  }
+  std::vector<TreeScript> found;
+  std::vector<LuauScript> unparsed;
+  for (InstanceId id : dom.descendants(dom.root())) {
+    const auto& instance = dom.get(id);
+    if (!is_script_class(instance.class_name)) continue;
+    auto text = script_source(instance);
+    if (!text) continue;
+    TreeScript entry{id, {}, nullptr};
+    entry.script.file = script_file(build, id, absolute_root);
+    if (!entry.script.file.empty()) {
+      entry.script.name = display_name(prefix, entry.script.file);
+    } else if (auto runtime = runtime_by_text.find(without_carriage_returns(*text)); runtime != runtime_by_text.end()) {
+      entry.script.name = runtime->second;
+    } else {
+      entry.script.name = instance_path(dom, id);
+    }
+    entry.script.text = std::move(*text);
+    if (auto same = by_name.find(entry.script.name);
+        same != by_name.end() && scripts[same->second].text == entry.script.text) {
+      entry.parsed = &parsed[same->second];
+    } else {
+      unparsed.push_back(entry.script);
+    }
+    found.push_back(std::move(entry));
+  }
+  extra = parse_all(unparsed);
+  std::size_t next = 0;
+  for (auto& entry : found) {
+    if (entry.parsed == nullptr) entry.parsed = &extra[next++];
+  }
+  return found;
+}
+
+// The require check: the whole tree as the build makes it (the Rojo project plus the lesson modules, the runtime
+// and the Assets module, which scripts require too), every require resolved in it. Nothing when that tree is
+// incomplete: the build check reports why, and requires into the missing part would be reported wrongly.
+std::vector<base::Diagnostic> check_requires(const pipeline::Project& project, const std::vector<LuauScript>& scripts,
+                                             const std::vector<luau::ParseResult>& parsed) {
+  std::error_code ec;
+  if (!fs::is_regular_file(project.root / project.config.project_file, ec)) return {};
+  if (project.config.lesson && !project.lesson) return {};
+  rojo::SourceFiles files;
+  TreeOptions options;
+  options.sprites.emplace();  // no spritesheet planning: where images are packed changes no instance path
+  const BuiltTree tree = build_project_tree(project, files, options);
+  if (base::has_errors(tree.diagnostics)) return {};
+  const rbx::dom::Dom& dom = tree.build.dom;
+
+  std::vector<luau::ParseResult> extra;
+  const std::vector<TreeScript> tree_list = whole_tree_scripts(project, dom, tree.build, scripts, parsed, extra);
+  std::deque<base::SourceText> sources;
+  std::vector<luau::RequireGraphScript> graph_scripts;
+  for (const auto& entry : tree_list) {
+    sources.emplace_back(entry.script.name, entry.script.text);
+    graph_scripts.push_back({entry.instance, &sources.back(), entry.parsed});
+  }
+  luau::RequireGraphOptions graph_options;
+  graph_options.place = dom.get(dom.root()).class_name == "DataModel";
+  return luau::build_require_graph(dom, graph_scripts, graph_options).diagnostics;
+}
+
+}  // namespace
+
+std::vector<base::Diagnostic> parse_scripts(const std::vector<LuauScript>& scripts) {
   std::vector<base::Diagnostic> diagnostics;
-  for (auto& list : found) {
-    diagnostics.insert(diagnostics.end(), std::make_move_iterator(list.begin()), std::make_move_iterator(list.end()));
+  for (auto& result : parse_all(scripts)) {
+    diagnostics.insert(diagnostics.end(), std::make_move_iterator(result.diagnostics.begin()),
+                       std::make_move_iterator(result.diagnostics.end()));
   }
   return diagnostics;
 }
@@ -212,10 +321,14 @@ base::Result<void> LuauStage::run(pipeline::StageContext& context) {
   }
 
   std::set<std::string> broken;  // scripts with syntax errors of our own
-  for (auto& diagnostic : parse_scripts(scripts)) {
-    if (diagnostic.severity == base::Severity::error) broken.insert(diagnostic.file);
-    context.report(std::move(diagnostic));
+  const std::vector<luau::ParseResult> parsed = parse_all(scripts);
+  for (const auto& result : parsed) {
+    for (const auto& diagnostic : result.diagnostics) {
+      if (diagnostic.severity == base::Severity::error) broken.insert(diagnostic.file);
+      context.report(diagnostic);
+    }
   }
+  for (auto& diagnostic : check_requires(*project, scripts, parsed)) context.report(std::move(diagnostic));
   if (tools.valid()) {
     for (auto& diagnostic : tools.get()) {
       if (!diagnostic.file.empty()) diagnostic.file = display_name(prefix, diagnostic.file);

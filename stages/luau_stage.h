@@ -1,6 +1,7 @@
 #pragma once
 // The Luau check: parses every script a project ships (its Rojo tree's scripts and the rbxpipe runtime) in
-// parallel, while the external analyzers rbxpipe.json names (`luau.analyzers`) run over its script files.
+// parallel, while the external analyzers rbxpipe.json names (`luau.analyzers`) run over its script files, and
+// checks the requires between the scripts of the built tree.
 
 #include <filesystem>
 #include <string>
@@ -41,7 +42,8 @@ std::vector<base::Diagnostic> check_luau_files(const std::vector<std::filesystem
 bool is_luau_file_name(const std::filesystem::path& path);
 
 /// The `luau` check stage: parses every script of the loaded project and runs the configured analyzers over its
-/// script files at the same time; reports all of it with files named relative to the project. Writes nothing.
+/// script files at the same time, then resolves every require in the tree the build makes (luau/require_graph.h;
+/// skipped when that tree has errors); reports all of it with files named relative to the project. Writes nothing.
 class LuauStage final : public pipeline::Stage {
  public:
   std::string_view name() const override { return "luau"; }

@@ -234,6 +234,46 @@ TEST(CheckCommand, ProjectReportsASyntaxErrorInAScriptByFileLineAndColumn) {
   EXPECT_EQ(report["stages"][3]["name"], "luau");
 }
 
+TEST(CheckCommand, RequiresOfMissingModulesFoldersAndCyclesAreErrors) {
+  auto result = run_rbxpipe({"check", "."}, projects_dir() / "require-errors");
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_EQ(result.out,
+            "src/server/Main.server.luau:3:14: error[LUAU0101]: game.ReplicatedStorage.Shared.Util: "
+            "ReplicatedStorage.Shared has no child named Util\n"
+            " 3 | local Util = require(ReplicatedStorage.Shared.Util)\n"
+            "   |              ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+            "src/server/Main.server.luau:4:14: error[LUAU0102]: game.ReplicatedStorage.Shared.Data: "
+            "ReplicatedStorage.Shared.Data is a Folder, not a ModuleScript\n"
+            " 4 | local Data = require(ReplicatedStorage.Shared:WaitForChild(\"Data\"))\n"
+            "   |              ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+            "src/shared/B.luau:2:11: error[LUAU0103]: require cycle: ReplicatedStorage.Shared.A -> "
+            "ReplicatedStorage.Shared.B -> ReplicatedStorage.Shared.A\n"
+            " 2 | local A = require(script.Parent.A)\n"
+            "   |           ^~~~~~~~~~~~~~~~~~~~~~~~\n"
+            "  help: a module cannot be required while it is still loading; move one of these requires into the "
+            "function that needs it\n"
+            "3 errors\n");
+}
+
+TEST(CheckCommand, RequiresOfGeneratedModulesAndTheRuntimeResolve) {
+  // Lesson scripts require the lesson's Data and the runtime; the runtime requires its generated Config.
+  TempDir dir;
+  fs::copy(projects_dir() / "volcano", dir / "volcano", fs::copy_options::recursive);
+  dir.write("volcano/src/shared/UsesRuntime.luau",
+            "local ReplicatedStorage = game:GetService(\"ReplicatedStorage\")\n"
+            "local Runtime = require(ReplicatedStorage:WaitForChild(\"RbxPipe\"):WaitForChild(\"Runtime\"))\n"
+            "local Config = require(ReplicatedStorage.RbxPipe.Config)\n"
+            "local Missing = require(ReplicatedStorage.RbxPipe.Missing)\n"
+            "return { Runtime, Config, Missing }\n");
+  auto result = run_rbxpipe({"check", "volcano"}, dir.path());
+  EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
+  EXPECT_TRUE(result.out.starts_with("volcano/src/shared/UsesRuntime.luau:4:17: error[LUAU0101]: "
+                                     "game.ReplicatedStorage.RbxPipe.Missing: ReplicatedStorage.RbxPipe has no child "
+                                     "named Missing\n"))
+      << result.out;
+  EXPECT_NE(result.out.find("\n1 error\n"), std::string::npos) << result.out;
+}
+
 TEST(CheckCommand, ProjectSarifOfTheSampleLessonHasNoResults) {
   auto result = run_rbxpipe({"check", "volcano", "--format", "sarif"}, projects_dir());
   EXPECT_EQ(result.exit_code, 0) << result.out;
