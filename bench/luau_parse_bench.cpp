@@ -5,6 +5,10 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -152,4 +156,28 @@ void BM_ParseAndFindRequires(benchmark::State& state) {
 }
 BENCHMARK(BM_ParseAndFindRequires)->Unit(benchmark::kMillisecond);
 
+// Writes the corpus as a Rojo project (one ModuleScript per module under ReplicatedStorage) for
+// `rbxpipe check` to chew on: bench/luau_check_bench.sh measures the whole command on it.
+int write_corpus_project(const std::filesystem::path& folder) {
+  std::filesystem::create_directories(folder / "src");
+  std::ofstream(folder / "default.project.json")
+      << R"({ "name": "corpus", "tree": { "$className": "DataModel", "ReplicatedStorage": { "$path": "src" } } })";
+  const auto& modules = corpus().modules;
+  for (std::size_t i = 0; i < modules.size(); ++i) {
+    std::ofstream(folder / "src" / ("Module" + std::to_string(i) + ".luau"), std::ios::binary) << modules[i];
+  }
+  std::printf("wrote %zu modules, %zu bytes, %lld lines to %s\n", modules.size(), corpus().joined.size(),
+              static_cast<long long>(corpus().lines), folder.c_str());
+  return 0;
+}
+
 }  // namespace
+
+// `luau_parse_bench --write-corpus DIR` writes the corpus; anything else runs the benchmarks.
+int main(int argc, char** argv) {
+  if (argc == 3 && std::string_view(argv[1]) == "--write-corpus") return write_corpus_project(argv[2]);
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
