@@ -45,6 +45,7 @@ deploy::DeployServices deploy_services(ReleaseServices& services, const DeployAr
   out.session.home = services.home;
   out.session.tenant = services.tenant;
   out.session.open_cloud_url = args.open_cloud_url;
+  out.tenants = services.tenants.get();
   return out;
 }
 

@@ -25,6 +25,8 @@ base::Result<std::unique_ptr<ReleaseServices>> open_release_services(const std::
   if (!store) return std::move(store).error();
   services->store = std::move(*store);
   RBXPIPE_TRY(services->store->migrate(deploy::deploy_migrations()));
+  RBXPIPE_TRY(services->store->migrate(platform::tenant::tenant_migrations()));
+  services->tenants = std::make_unique<platform::tenant::TenantRegistry>(*services->store, base::system_clock());
   services->artifacts = platform::storage::make_local_artifact_store(platform::storage::artifacts_root(services->home));
   services->tenant = tenant;
   services->state = std::make_unique<deploy::DeployState>(*services->store, tenant, base::system_clock());

@@ -12,6 +12,7 @@
 #include "cli/command.h"
 #include "deploy/deployer.h"
 #include "deploy/release.h"
+#include "platform/tenant/tenant_registry.h"
 
 namespace rbxpipe::cli {
 
@@ -21,6 +22,7 @@ struct ReleaseServices {
   std::unique_ptr<platform::store::StateStore> store;             ///< state.db, deploy tables migrated
   std::unique_ptr<platform::storage::ArtifactStore> artifacts;    ///< `<home>/artifacts`
   std::unique_ptr<deploy::DeployState> state;                     ///< the tenant's deploy tables
+  std::unique_ptr<platform::tenant::TenantRegistry> tenants;      ///< registered tenants (quotas, status)
   std::string tenant;                                             ///< the tenant
 };
 

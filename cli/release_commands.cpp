@@ -181,6 +181,7 @@ int run_promote(const ReleaseArgs& args, const CommandState& command_state) {
   deploy_services.session.home = (*services)->home;
   deploy_services.session.tenant = (*services)->tenant;
   deploy_services.session.open_cloud_url = args.open_cloud_url;
+  deploy_services.tenants = (*services)->tenants.get();
   auto report = deploy::deploy_release(*release, deploy_services, options);
   if (!report) return report_error("promote", report.error());
   if (args.json) {

@@ -78,6 +78,14 @@ base::Result<Deployment> open_deployment(DeployState& state, const Release& rele
   return state.insert_deployment(std::move(deployment));
 }
 
+// Counts `amount` against a registered tenant's quota; tenants the registry does not know have none.
+base::Result<void> count_quota(DeployServices& services, platform::tenant::QuotaKind kind, std::int64_t amount) {
+  if (services.tenants == nullptr || amount <= 0) return {};
+  auto tenant = services.tenants->get(services.session.tenant);
+  if (!tenant) return tenant.error().code() == base::ErrorCode::not_found ? base::Result<void>{} : tenant.error();
+  return services.tenants->consume(services.session.tenant, kind, amount);
+}
+
 }  // namespace
 
 base::Result<DeployReport> plan_release(const Release& release, DeployServices& services,
@@ -147,9 +155,20 @@ base::Result<DeployReport> deploy_release(const Release& release, DeployServices
   DeployState state(services.store, services.session.tenant, clock_of(services));
   DeployReport report;
   report.environment = env.name;
+  auto running = state.running_deployment(env.name, release.record.lesson);
+  if (!running) return std::move(running).error();
+  const bool resuming = *running && (*running)->release_id == release.record.id && (*running)->kind == options.kind;
+  if (!resuming) RBXPIPE_TRY(count_quota(services, platform::tenant::QuotaKind::deploys, 1));
   auto opened = open_deployment(state, release, env, options, services, report.resumed);
   if (!opened) return std::move(opened).error();
   Deployment deployment = std::move(*opened);
+  {
+    auto pending = pending_uploads(state, release, session->creator_text);
+    if (!pending) return fail(state, deployment, services, std::move(pending).error());
+    auto counted = count_quota(services, platform::tenant::QuotaKind::asset_uploads,
+                               static_cast<std::int64_t>(pending->size()));
+    if (!counted) return fail(state, deployment, services, std::move(counted).error());
+  }
   say(options, "deploy", std::string(report.resumed ? "resuming" : "starting") + " deployment " +
                              std::to_string(deployment.id) + " of " + release.record.id + " to " + env.name);
 

@@ -14,6 +14,7 @@
 #include "deploy/deploy_state.h"
 #include "deploy/release.h"
 #include "platform/storage/artifact_store.h"
+#include "platform/tenant/tenant_registry.h"
 
 namespace rbxpipe::deploy {
 
@@ -22,6 +23,9 @@ struct DeployServices {
   platform::store::StateStore& store;          ///< the state database (deploy_migrations applied)
   platform::storage::ArtifactStore& artifacts; ///< bundles and linked places
   SessionOptions session;                      ///< how to reach Open Cloud (home, tenant, URL, transport, clock)
+  /// Registered tenants: when the deploying tenant is one, a deploy counts against its daily quotas (deploys,
+  /// asset uploads) and a suspended tenant cannot deploy. nullptr, or a tenant it does not know: no quotas.
+  platform::tenant::TenantRegistry* tenants = nullptr;
 };
 
 /// What to deploy where.

@@ -235,6 +235,27 @@ TEST(Deploy, BundleImportedElsewhereDeploysWithoutSources) {
   EXPECT_EQ(fixture.emulator().assets().size(), 2u);
 }
 
+TEST(Deploy, RegisteredTenantsDeployWithinTheirDailyQuota) {
+  DeployFixture fixture;
+  auto config = fixture.project() / "rbxpipe.json";
+  std::ifstream in(config);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  text.insert(text.find("\"version\""), "\"tenant\": \"north\",\n  ");
+  std::ofstream(config) << text;
+  auto added = fixture.run({"tenant", "add", "north", "--creator", "group:1", "--deploys-per-day", "1"});
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  auto first = fixture.run({"deploy"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  auto second = fixture.run({"deploy"});
+  EXPECT_NE(second.exit_code, 0);
+  EXPECT_NE(second.err.find("quota"), std::string::npos) << second.err;
+  auto suspended = fixture.run({"tenant", "suspend", "north"});
+  ASSERT_EQ(suspended.exit_code, 0) << suspended.err;
+  auto refused = fixture.run({"deploy"});
+  EXPECT_EQ(refused.exit_code, 4) << refused.err;
+  EXPECT_NE(refused.err.find("suspended"), std::string::npos) << refused.err;
+}
+
 TEST(Deploy, PromoteReusesTheReleaseInAnotherEnvironment) {
   DeployFixture fixture;
   // A second environment on place 2 of the same universe.
