@@ -3,6 +3,7 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <thread>
 
 #include "base/sha256.h"
@@ -144,6 +145,44 @@ TEST(Deploy, RejectedAssetFailsBeforeAnythingIsPublished) {
   EXPECT_NE(result.err.find("moderation rejected"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("assets/images/lava.png"), std::string::npos) << result.err;
   EXPECT_TRUE(fixture.emulator().place_versions(1).empty());
+}
+
+void set_moderation_policy(const DeployFixture& fixture, const std::string& policy) {
+  auto config = fixture.project() / "rbxpipe.json";
+  std::ifstream in(config);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::regex old_policy("\"moderation\": \\{[^}]*\\}");
+  ASSERT_TRUE(std::regex_search(text, old_policy));
+  std::ofstream(config) << std::regex_replace(text, old_policy, "\"moderation\": " + policy);
+}
+
+TEST(Deploy, AssetsUnderReviewAreWaitedForUntilApproved) {
+  auto scenario = fast_scenario();
+  scenario.assets.moderation.state = "Approved";
+  scenario.assets.moderation.seconds = 2;
+  DeployFixture fixture(scenario);
+  auto result = fixture.run({"deploy", "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(published_versions(fixture.emulator(), 1), 1u);
+  std::size_t moderation_checks = 0;
+  for (const auto& record : fixture.emulator().request_log()) moderation_checks += record.route == "assets.get";
+  EXPECT_GE(moderation_checks, 2u);  // each Reviewing asset was looked at again
+}
+
+TEST(Deploy, ModerationTimeoutFailsOrProceedsAsTheEnvironmentSays) {
+  auto scenario = fast_scenario();
+  scenario.assets.moderation.state = "Reviewing";
+  DeployFixture fixture(scenario);
+  set_moderation_policy(fixture, "{ \"wait_s\": 1, \"on_timeout\": \"fail\" }");
+  auto failed = fixture.run({"deploy"});
+  EXPECT_NE(failed.exit_code, 0);
+  EXPECT_NE(failed.err.find("still in moderation"), std::string::npos) << failed.err;
+  EXPECT_TRUE(fixture.emulator().place_versions(1).empty());
+  set_moderation_policy(fixture, "{ \"wait_s\": 1, \"on_timeout\": \"proceed\" }");
+  auto proceeded = fixture.run({"deploy"});
+  EXPECT_EQ(proceeded.exit_code, 0) << proceeded.err;
+  EXPECT_EQ(published_versions(fixture.emulator(), 1), 1u);
+  EXPECT_EQ(fixture.emulator().assets().size(), 2u);  // the second run reused the first run's uploads
 }
 
 TEST(Deploy, FailedSmokeTestLeavesNothingPublished) {
