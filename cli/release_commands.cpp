@@ -85,6 +85,12 @@ int run_releases(const ReleaseArgs& args) {
                                   {"deployments", nlohmann::ordered_json::array()}};
     for (const auto& release : *releases) out["releases"].push_back(record_json(release));
     for (const auto& deployment : *deployments) {
+      nlohmann::ordered_json assets = nlohmann::ordered_json::array();
+      for (const auto& asset : deployment.assets) {
+        nlohmann::ordered_json item = {{"input", asset.input}, {"asset_id", asset.asset_id}};
+        if (asset.version > 0) item["version"] = asset.version;
+        assets.push_back(item);
+      }
       out["deployments"].push_back({{"id", deployment.id},
                                     {"environment", deployment.environment},
                                     {"lesson", deployment.lesson},
@@ -96,6 +102,7 @@ int run_releases(const ReleaseArgs& args) {
                                     {"uploads", deployment.uploads},
                                     {"possible_duplicates", deployment.possible_duplicates},
                                     {"place_sha256", deployment.place_object},
+                                    {"assets", assets},
                                     {"who", deployment.who},
                                     {"started_at", deployment.started_at},
                                     {"finished_at", deployment.finished_at},
