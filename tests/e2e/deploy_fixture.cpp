@@ -45,6 +45,12 @@ ProcessResult DeployFixture::run(const std::vector<std::string>& args,
   return run_process(argv, m_project, variables);
 }
 
+void DeployFixture::edit_config(const std::function<std::string(std::string)>& edit) const {
+  auto text = base::read_file(m_project / "rbxpipe.json");
+  ASSERT_TRUE(text.ok());
+  ASSERT_TRUE(base::write_file_atomic(m_project / "rbxpipe.json", edit(*text)).ok());
+}
+
 void DeployFixture::write_image(const std::string& relative, int size, std::uint8_t red) const {
   assets::Image image = assets::Image::blank(size, size);
   for (int y = 0; y < size; ++y) {

@@ -3,6 +3,7 @@
 // the real rbxpipe binary's release commands.
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -29,6 +30,8 @@ class DeployFixture {
   ProcessResult run(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {}) const;
   /// The environment variables run() sets.
   std::map<std::string, std::string> environment() const;
+  /// Rewrites the lesson's rbxpipe.json through `edit` (text in, text out).
+  void edit_config(const std::function<std::string(std::string)>& edit) const;
   /// Replaces an image of the lesson with a solid `size` x `size` image of one colour.
   void write_image(const std::string& relative, int size, std::uint8_t red) const;
 

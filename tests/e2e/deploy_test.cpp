@@ -148,12 +148,11 @@ TEST(Deploy, RejectedAssetFailsBeforeAnythingIsPublished) {
 }
 
 void set_moderation_policy(const DeployFixture& fixture, const std::string& policy) {
-  auto config = fixture.project() / "rbxpipe.json";
-  std::ifstream in(config);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const std::regex old_policy("\"moderation\": \\{[^}]*\\}");
-  ASSERT_TRUE(std::regex_search(text, old_policy));
-  std::ofstream(config) << std::regex_replace(text, old_policy, "\"moderation\": " + policy);
+  fixture.edit_config([&](std::string text) {
+    const std::regex old_policy("\"moderation\": \\{[^}]*\\}");
+    EXPECT_TRUE(std::regex_search(text, old_policy));
+    return std::regex_replace(text, old_policy, "\"moderation\": " + policy);
+  });
 }
 
 TEST(Deploy, AssetsUnderReviewAreWaitedForUntilApproved) {
@@ -276,11 +275,9 @@ TEST(Deploy, BundleImportedElsewhereDeploysWithoutSources) {
 
 TEST(Deploy, RegisteredTenantsDeployWithinTheirDailyQuota) {
   DeployFixture fixture;
-  auto config = fixture.project() / "rbxpipe.json";
-  std::ifstream in(config);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  text.insert(text.find("\"version\""), "\"tenant\": \"north\",\n  ");
-  std::ofstream(config) << text;
+  fixture.edit_config([](std::string text) {
+    return text.insert(text.find("\"version\""), "\"tenant\": \"north\",\n  ");
+  });
   auto added = fixture.run({"tenant", "add", "north", "--creator", "group:1", "--deploys-per-day", "1"});
   ASSERT_EQ(added.exit_code, 0) << added.err;
   auto first = fixture.run({"deploy"});
@@ -298,16 +295,12 @@ TEST(Deploy, RegisteredTenantsDeployWithinTheirDailyQuota) {
 TEST(Deploy, PromoteReusesTheReleaseInAnotherEnvironment) {
   DeployFixture fixture;
   // A second environment on place 2 of the same universe.
-  auto config = fixture.project() / "rbxpipe.json";
-  std::ifstream in(config);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const std::string marker = "\"environments\": {";
-  auto at = text.find(marker);
-  ASSERT_NE(at, std::string::npos);
-  text.insert(at + marker.size(),
-              "\n    \"class-7b\": { \"universe\": 1, \"place\": 2, \"creator\": { \"group\": 1 }, "
-              "\"api_key\": { \"env\": \"RBXPIPE_EMULATOR_KEY\" }, \"restart_servers\": false },");
-  std::ofstream(config) << text;
+  fixture.edit_config([](std::string text) {
+    const std::string marker = "\"environments\": {";
+    return text.insert(text.find(marker) + marker.size(),
+                       "\n    \"class-7b\": { \"universe\": 1, \"place\": 2, \"creator\": { \"group\": 1 }, "
+                       "\"api_key\": { \"env\": \"RBXPIPE_EMULATOR_KEY\" }, \"restart_servers\": false },");
+  });
   auto first = fixture.run({"deploy", "--env", "local", "--json"});
   ASSERT_EQ(first.exit_code, 0) << first.err;
   const std::string id = parse_json(first)["release"];
