@@ -10,7 +10,7 @@
 #include "bundle/bundle_contents.h"
 #include "bundle/bundle_reader.h"
 #include "bundle/bundle_writer.h"
-#include "luau/analyzers/tool_process.h"
+#include "base/child_process.h"
 #include "pipeline/project_loader.h"
 
 namespace rbxpipe::deploy {
@@ -224,16 +224,16 @@ base::Result<ReleaseRecord> import_release(const fs::path& bundle_file, DeploySt
 }
 
 std::optional<std::pair<std::string, bool>> read_git_state(const fs::path& folder) {
-  auto git = luau::analyzers::find_program("git");
+  auto git = base::find_program("git");
   if (!git) return std::nullopt;
-  luau::analyzers::ToolCommand head{*git, {"-C", folder.string(), "rev-parse", "HEAD"}, folder,
+  base::ToolCommand head{*git, {"-C", folder.string(), "rev-parse", "HEAD"}, folder,
                                     std::chrono::milliseconds(10'000)};
-  auto commit = luau::analyzers::run_tool(head);
+  auto commit = base::run_tool(head);
   if (!commit || commit->timed_out || commit->exit_code != 0) return std::nullopt;
   std::string id = commit->out.substr(0, commit->out.find_first_of("\r\n"));
-  luau::analyzers::ToolCommand status{*git, {"-C", folder.string(), "status", "--porcelain", "--untracked-files=no"},
+  base::ToolCommand status{*git, {"-C", folder.string(), "status", "--porcelain", "--untracked-files=no"},
                                       folder, std::chrono::milliseconds(30'000)};
-  auto changes = luau::analyzers::run_tool(status);
+  auto changes = base::run_tool(status);
   bool dirty = !changes || changes->timed_out || changes->exit_code != 0 || !changes->out.empty();
   return std::make_pair(id, dirty);
 }

@@ -12,9 +12,16 @@
 
 #include "base/diagnostic.h"
 #include "luau/analyzers/tool_output.h"
-#include "luau/analyzers/tool_process.h"
+#include "base/child_process.h"
 
 namespace rbxpipe::luau::analyzers {
+
+// The process runner lives in base/ (deploys use it for git too); analyzers speak of it in its own names.
+using base::find_program;
+using base::k_max_tool_output;
+using base::run_tool;
+using base::ToolCommand;
+using base::ToolRun;
 
 /// The analyzers rbxpipe knows.
 enum class AnalyzerKind { luau_analyze, selene, stylua };

@@ -1,4 +1,4 @@
-#include "luau/analyzers/tool_process.h"
+#include "base/child_process.h"
 
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -11,6 +11,11 @@ namespace rbxpipe::luau::analyzers {
 namespace {
 
 using namespace std::chrono_literals;
+using base::find_program;
+using base::k_max_tool_output;
+using base::run_tool;
+using base::ToolCommand;
+using base::ToolRun;
 using testing::TempDir;
 
 ToolCommand command_for(const std::filesystem::path& program, const TempDir& dir,

@@ -11,7 +11,7 @@
 
 #include "base/result.h"
 
-namespace rbxpipe::luau::analyzers {
+namespace rbxpipe::base {
 
 /// What to run.
 struct ToolCommand {
@@ -40,4 +40,4 @@ std::optional<std::filesystem::path> find_program(std::string_view name);
 /// An Error (not_found, io_error) only when the program could not be started.
 base::Result<ToolRun> run_tool(const ToolCommand& command);
 
-}  // namespace rbxpipe::luau::analyzers
+}  // namespace rbxpipe::base

@@ -1,4 +1,4 @@
-#include "luau/analyzers/tool_process.h"
+#include "base/child_process.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -18,7 +18,7 @@
 #include <functional>
 #include <system_error>
 
-namespace rbxpipe::luau::analyzers {
+namespace rbxpipe::base {
 namespace {
 
 namespace asio = boost::asio;
@@ -151,4 +151,4 @@ base::Result<ToolRun> run_tool(const ToolCommand& command) {
   return run;
 }
 
-}  // namespace rbxpipe::luau::analyzers
+}  // namespace rbxpipe::base
