@@ -313,5 +313,37 @@ TEST(Deploy, PromoteReusesTheReleaseInAnotherEnvironment) {
   EXPECT_EQ(fixture.emulator().assets().size(), 2u);
 }
 
+TEST(Deploy, PromoteToAnotherCreatorUploadsUnderItAndRelinksThePlace) {
+  auto scenario = fast_scenario();
+  cloud::emulator::ApiKeySpec school = scenario.keys.front();
+  school.secret = "school-key";
+  school.name = "school";
+  school.owner = {cloud::emulator::Owner::Kind::group, 2};
+  scenario.keys.push_back(school);
+  DeployFixture fixture(scenario);
+  fixture.edit_config([](std::string text) {
+    const std::string marker = "\"environments\": {";
+    return text.insert(text.find(marker) + marker.size(),
+                       "\n    \"school\": { \"universe\": 1, \"place\": 2, \"creator\": { \"group\": 2 }, "
+                       "\"api_key\": { \"env\": \"SCHOOL_KEY\" }, \"restart_servers\": false },");
+  });
+  auto first = fixture.run({"deploy", "--env", "local", "--json"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const std::string id = parse_json(first)["release"];
+  auto promoted = fixture.run({"promote", id, "--to", "school", "--json"}, {{"SCHOOL_KEY", "school-key"}});
+  ASSERT_EQ(promoted.exit_code, 0) << promoted.err;
+  json report = parse_json(promoted);
+  EXPECT_EQ(report["uploads"].size(), 2u);  // the same files, now owned by group 2
+  std::size_t owned_by_school = 0;
+  for (const auto& asset : fixture.emulator().assets()) owned_by_school += asset.creator == "group:2" ? 1 : 0;
+  EXPECT_EQ(owned_by_school, 2u);
+  // The promoted place names group 2's ids: its own artifact, not the source environment's.
+  EXPECT_NE(fixture.emulator().live_place_sha256(2), fixture.emulator().live_place_sha256(1));
+  auto releases = fixture.run({"releases", "--json"});
+  json listed = parse_json(releases);
+  EXPECT_EQ(listed["deployments"][0]["kind"], "promote");
+  EXPECT_EQ(listed["deployments"][0]["source_deployment"], listed["deployments"][1]["id"]);
+}
+
 }  // namespace
 }  // namespace rbxpipe::testing
