@@ -108,6 +108,11 @@ int run_deploy(const DeployArgs& args, const CommandState& state) {
   options.environment = args.environment;
   options.dry_run = args.dry_run;
   options.who = current_user();
+  if (const auto* environment = release->project.config.select_environment(args.environment)) {
+    auto who = authorize_environment(**services, *environment, "deploy", options.who);
+    if (!who) return report_error("deploy", who.error());
+    options.who = *who;
+  }
   options.workers = args.workers;
   options.lock.wait = std::chrono::milliseconds(static_cast<std::int64_t>(args.lock_wait_s * 1000));
   options.progress = progress_printer(state);

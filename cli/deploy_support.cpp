@@ -8,6 +8,8 @@
 
 #include "base/paths.h"
 #include "pipeline/project_loader.h"
+#include "platform/auth/api_token.h"
+#include "platform/auth/rbac.h"
 #include "platform/store/state_store.h"
 #include "platform/storage/artifact_store.h"
 
@@ -26,6 +28,7 @@ base::Result<std::unique_ptr<ReleaseServices>> open_release_services(const std::
   services->store = std::move(*store);
   RBXPIPE_TRY(services->store->migrate(deploy::deploy_migrations()));
   RBXPIPE_TRY(services->store->migrate(platform::tenant::tenant_migrations()));
+  RBXPIPE_TRY(services->store->migrate(platform::auth::auth_migrations()));
   services->tenants = std::make_unique<platform::tenant::TenantRegistry>(*services->store, base::system_clock());
   services->artifacts = platform::storage::make_local_artifact_store(platform::storage::artifacts_root(services->home));
   services->tenant = tenant;
@@ -57,6 +60,29 @@ base::Result<deploy::Release> build_release_or_report(const std::filesystem::pat
     return base::Error(base::ErrorCode::invalid_input, "the project has errors; nothing was deployed or stored");
   }
   return std::move(*built.release);
+}
+
+base::Result<std::string> authorize_environment(ReleaseServices& services, const pipeline::EnvironmentConfig& environment,
+                                                std::string_view action, const std::string& fallback) {
+  if (!environment.is_protected) return fallback;
+  const char* token = std::getenv("RBXPIPE_TOKEN");
+  if (token == nullptr || *token == '\0') {
+    return base::Error(base::ErrorCode::unauthenticated,
+                       "environment '" + environment.name + "' is protected: set RBXPIPE_TOKEN to an rbxpipe API token "
+                       "of tenant '" + services.tenant + "' with the " + std::string(action) +
+                       " and deploy:protected permissions (rbxpipe token create --tenant " + services.tenant +
+                       " --permission " + std::string(action) + " --permission deploy:protected)");
+  }
+  auto verdict = platform::auth::authenticate_token(*services.store, token, base::system_clock());
+  if (!verdict) return platform::auth::token_refusal_error(verdict.reason(), verdict.message());
+  platform::auth::Resource resource;
+  resource.tenant = services.tenant;
+  resource.kind = "environment";
+  resource.name = environment.name;
+  resource.is_protected = true;
+  auto decision = platform::auth::authorize(verdict.value(), action, resource);
+  if (!decision) return decision.to_error();
+  return verdict.value().subject;
 }
 
 std::string current_user() {

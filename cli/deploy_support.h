@@ -38,6 +38,12 @@ std::optional<std::string> project_lesson(const std::filesystem::path& path);
 /// Builds the release of the project at `path`; prints its diagnostics to stderr. invalid_input when it has errors.
 base::Result<deploy::Release> build_release_or_report(const std::filesystem::path& path);
 
+/// For a protected environment: the rbxpipe API token in RBXPIPE_TOKEN must authenticate and grant `action`
+/// ("deploy", "rollback") on it, including the policy's extra permission (deploy:protected). Returns who that is
+/// ("token:<id>"), or `fallback` for an unprotected environment. unauthenticated / forbidden otherwise.
+base::Result<std::string> authorize_environment(ReleaseServices& services, const pipeline::EnvironmentConfig& environment,
+                                                std::string_view action, const std::string& fallback);
+
 /// The name recorded as who did something ($USER, else "cli").
 std::string current_user();
 

@@ -139,6 +139,9 @@ int run_rollback(const ReleaseArgs& args, const CommandState& command_state) {
   options.who = current_user();
   options.lock.wait = std::chrono::milliseconds(static_cast<std::int64_t>(args.lock_wait_s * 1000));
   options.progress = progress_printer(command_state);
+  options.authorize = [&](const pipeline::EnvironmentConfig& environment) {
+    return authorize_environment(**services, environment, "rollback", options.who);
+  };
   deploy::DeployServices deploy_services{*(*services)->store, *(*services)->artifacts, {}};
   deploy_services.session.home = (*services)->home;
   deploy_services.session.tenant = (*services)->tenant;
@@ -168,6 +171,11 @@ int run_promote(const ReleaseArgs& args, const CommandState& command_state) {
   options.environment = args.environment;
   options.kind = deploy::DeploymentKind::promote;
   options.who = current_user();
+  if (const auto* environment = release->project.config.find_environment(*args.environment)) {
+    auto who = authorize_environment(**services, *environment, "deploy", options.who);
+    if (!who) return report_error("promote", who.error());
+    options.who = *who;
+  }
   options.lock.wait = std::chrono::milliseconds(static_cast<std::int64_t>(args.lock_wait_s * 1000));
   options.progress = progress_printer(command_state);
   auto history = state.list_deployments("", release->record.lesson);

@@ -72,6 +72,9 @@ struct RollbackOptions {
   std::string who;                    ///< recorded
   LockOptions lock;                   ///< waiting for another deploy
   std::function<void(const std::string& phase, const std::string& message)> progress;  ///< may be empty
+  /// Checks the caller may roll this environment back (protected environments); returns who to record. Empty:
+  /// everyone may, as `who`.
+  std::function<base::Result<std::string>(const pipeline::EnvironmentConfig&)> authorize;
 };
 
 /// Republishes an earlier deployment's stored place, rolls `update_in_place` models back to its versions, restarts

@@ -62,6 +62,12 @@ base::Result<DeployReport> rollback_environment(
     return base::Error(base::ErrorCode::not_found,
                        "release " + target->release_id + " has no environment '" + options.environment + "'");
   }
+  std::string who = options.who;
+  if (options.authorize) {
+    auto allowed = options.authorize(*env);
+    if (!allowed) return std::move(allowed).error();
+    who = *allowed;
+  }
   auto place = services.artifacts.get(services.session.tenant, target->place_object);
   if (!place) return std::move(place).error().with_context("load the place of deployment " + std::to_string(target->id));
   auto session = open_session(*env, services.session);
@@ -76,7 +82,7 @@ base::Result<DeployReport> rollback_environment(
   deployment.environment = options.environment;
   deployment.release_id = target->release_id;
   deployment.kind = DeploymentKind::rollback;
-  deployment.who = options.who;
+  deployment.who = who;
   deployment.source_deployment = target->id;
   deployment.assets = target->assets;
   deployment.place_object = target->place_object;

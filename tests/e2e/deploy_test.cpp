@@ -345,5 +345,29 @@ TEST(Deploy, PromoteToAnotherCreatorUploadsUnderItAndRelinksThePlace) {
   EXPECT_EQ(listed["deployments"][0]["source_deployment"], listed["deployments"][1]["id"]);
 }
 
+TEST(Deploy, ProtectedEnvironmentsNeedATokenWithDeployProtected) {
+  DeployFixture fixture;
+  fixture.edit_config([](std::string text) {
+    const std::string flag = "\"protected\": false";
+    return text.replace(text.find(flag), flag.size(), "\"protected\": true");
+  });
+  auto refused = fixture.run({"deploy"});
+  EXPECT_EQ(refused.exit_code, 4) << refused.err;
+  EXPECT_NE(refused.err.find("is protected: set RBXPIPE_TOKEN"), std::string::npos) << refused.err;
+  auto plain = fixture.run({"token", "create", "--tenant", "local", "--permission", "deploy", "--json"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  auto weak = fixture.run({"deploy"}, {{"RBXPIPE_TOKEN", parse_json(plain)["token"].get<std::string>()}});
+  EXPECT_EQ(weak.exit_code, 4) << weak.err;
+  EXPECT_NE(weak.err.find("deploy:protected"), std::string::npos) << weak.err;
+  EXPECT_TRUE(fixture.emulator().assets().empty());
+  auto strong = fixture.run(
+      {"token", "create", "--tenant", "local", "--permission", "deploy", "--permission", "deploy:protected", "--json"});
+  ASSERT_EQ(strong.exit_code, 0) << strong.err;
+  auto allowed = fixture.run({"deploy", "--json"}, {{"RBXPIPE_TOKEN", parse_json(strong)["token"].get<std::string>()}});
+  ASSERT_EQ(allowed.exit_code, 0) << allowed.err;
+  auto releases = parse_json(fixture.run({"releases", "--json"}));
+  EXPECT_TRUE(releases["deployments"][0]["who"].get<std::string>().starts_with("token:"));
+}
+
 }  // namespace
 }  // namespace rbxpipe::testing
