@@ -1,4 +1,4 @@
-// Function bodies, parameters, generic parameter lists, attributes and `export` of values.
+// Function bodies, parameters, return types, generic parameter lists, attributes and `export` of values.
 #include <string>
 
 #include "luau/error_codes.h"
@@ -305,6 +305,20 @@ void Parser::note_export(const Token& name) {
     error(k_code_export, name, "A module that returns a value cannot also export values");
   }
   m_has_export = true;
+}
+
+// A return type. As in the reference parser, `(T, ...U)` followed by `?`, `|` or `&` applies them to its only
+// type T and keeps the tail: `(): (string, ...number) | boolean` is accepted.
+NodeId Parser::parse_return_type() {
+  Token start = m_token;
+  NodeId result = parse_type_or_pack();
+  if (!at(TokenKind::question) && !at(TokenKind::pipe) && !at(TokenKind::ampersand)) return result;
+  const AstType& pack = m_ast.types[result];
+  if (pack.kind != TypeKind::pack || pack.a == k_none || pack.list.size != 1) return result;
+  std::uint32_t slot = pack.list.begin;
+  if (m_ast.types[m_ast.ids[slot]].kind == TypeKind::named_arg) return result;
+  m_ast.ids[slot] = parse_type_rest(parse_type_suffixes(m_ast.ids[slot]), start, TokenKind::eof);
+  return result;
 }
 
 }  // namespace rbxpipe::luau

@@ -74,8 +74,6 @@ NodeId Parser::parse_type_or_pack() {
   return parse_type_rest(parse_type_suffixes(first), start, TokenKind::eof);
 }
 
-NodeId Parser::parse_return_type() { return parse_type_or_pack(); }
-
 // At `...T` or `G...`.
 NodeId Parser::parse_variadic_or_generic_pack() {
   Token start = m_token;

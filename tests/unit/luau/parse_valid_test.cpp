@@ -249,6 +249,7 @@ const Snippet k_types[] = {
     {"ExplicitPackGenericCall", "local a, b = typePacks<<(string, number)>>(1, 'a')"},
     {"IntersectionOfFunctions", "type A = ((number) -> ()) & ((string) -> ())"},
     {"UnionOfManyParts", "type A = a | a | a | a | a"},
+    {"ReturnListSuffixOnOnlyType", "local function f(): (string, ...number) | boolean end"},
 };
 INSTANTIATE_TEST_SUITE_P(Types, ParseValid, testing::ValuesIn(k_types), snippet_name);
 
