@@ -40,18 +40,11 @@ base::Result<deploy::Release> release_for(const DeployArgs& args, ReleaseService
   return release;
 }
 
-deploy::DeployServices deploy_services(ReleaseServices& services, const DeployArgs& args) {
-  deploy::DeployServices out{*services.store, *services.artifacts, {}};
-  out.session.home = services.home;
-  out.session.tenant = services.tenant;
-  out.session.open_cloud_url = args.open_cloud_url;
-  out.tenants = services.tenants.get();
-  return out;
-}
-
 std::string tenant_of(const DeployArgs& args) {
   if (!args.tenant.empty()) return args.tenant;
-  return args.release ? std::string("local") : project_tenant(args.path, "local");
+  if (args.release) return "local";
+  auto identity = project_identity(args.path);
+  return identity ? identity->tenant : std::string("local");
 }
 
 void print_summary(const deploy::DeployReport& report, const std::string& release_id) {
@@ -82,7 +75,7 @@ int run_plan(const DeployArgs& args, const CommandState& state) {
   if (!services) return report_error("plan", services.error());
   auto release = release_for(args, **services, false);
   if (!release) return report_error("plan", release.error());
-  auto deploy_args = deploy_services(**services, args);
+  auto deploy_args = deploy_services(**services, args.open_cloud_url);
   deploy::DeployOptions options;
   options.environment = args.environment;
   options.dry_run = true;
@@ -103,7 +96,7 @@ int run_deploy(const DeployArgs& args, const CommandState& state) {
   if (!services) return report_error("deploy", services.error());
   auto release = release_for(args, **services, !args.dry_run);
   if (!release) return report_error("deploy", release.error());
-  auto deploy_args = deploy_services(**services, args);
+  auto deploy_args = deploy_services(**services, args.open_cloud_url);
   deploy::DeployOptions options;
   options.environment = args.environment;
   options.dry_run = args.dry_run;

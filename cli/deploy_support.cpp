@@ -36,16 +36,29 @@ base::Result<std::unique_ptr<ReleaseServices>> open_release_services(const std::
   return services;
 }
 
-std::string project_tenant(const std::filesystem::path& path, const std::string& fallback) {
+std::optional<ProjectIdentity> project_identity(const std::filesystem::path& path) {
   auto loaded = pipeline::load_project(path);
-  if (loaded.project && !loaded.project->config_file.empty()) return loaded.project->config.tenant;
-  return fallback;
+  if (!loaded.project || loaded.project->config_file.empty()) return std::nullopt;
+  return ProjectIdentity{loaded.project->config.name, loaded.project->config.tenant};
 }
 
-std::optional<std::string> project_lesson(const std::filesystem::path& path) {
-  auto loaded = pipeline::load_project(path);
-  if (loaded.project && !loaded.project->config_file.empty()) return loaded.project->config.name;
-  return std::nullopt;
+deploy::DeployServices deploy_services(ReleaseServices& services, const std::optional<std::string>& open_cloud_url) {
+  deploy::DeployServices out{*services.store, *services.artifacts, {}};
+  out.session.home = services.home;
+  out.session.tenant = services.tenant;
+  out.session.open_cloud_url = open_cloud_url;
+  out.tenants = services.tenants.get();
+  return out;
+}
+
+std::string deployed_assets_json(const deploy::Deployment& deployment) {
+  nlohmann::ordered_json assets = nlohmann::ordered_json::array();
+  for (const auto& asset : deployment.assets) {
+    nlohmann::ordered_json item = {{"input", asset.input}, {"asset_id", asset.asset_id}};
+    if (asset.version > 0) item["version"] = asset.version;
+    assets.push_back(item);
+  }
+  return assets.dump();
 }
 
 base::Result<deploy::Release> build_release_or_report(const std::filesystem::path& path) {
@@ -106,12 +119,7 @@ std::function<void(const std::string&, const std::string&)> progress_printer(con
 
 std::string report_json(const deploy::DeployReport& report, const std::string& release_id) {
   const auto& deployment = report.deployment;
-  nlohmann::ordered_json assets = nlohmann::ordered_json::array();
-  for (const auto& asset : deployment.assets) {
-    nlohmann::ordered_json item = {{"input", asset.input}, {"asset_id", asset.asset_id}};
-    if (asset.version > 0) item["version"] = asset.version;
-    assets.push_back(item);
-  }
+  auto assets = nlohmann::ordered_json::parse(deployed_assets_json(deployment));
   nlohmann::ordered_json out = {
       {"release", release_id},
       {"environment", report.environment},

@@ -29,11 +29,20 @@ struct ReleaseServices {
 /// Opens the state folder (created when missing) for `tenant`.
 base::Result<std::unique_ptr<ReleaseServices>> open_release_services(const std::string& tenant);
 
-/// The tenant of the project at `path` ("local" without rbxpipe.json), or `fallback` when it does not load.
-std::string project_tenant(const std::filesystem::path& path, const std::string& fallback);
+/// What names a project: its lesson and its tenant.
+struct ProjectIdentity {
+  std::string lesson;  ///< rbxpipe.json "name"
+  std::string tenant;  ///< rbxpipe.json "tenant" ("local" when absent)
+};
 
-/// The lesson name of the project at `path`, when it has an rbxpipe.json that loads.
-std::optional<std::string> project_lesson(const std::filesystem::path& path);
+/// The identity of the project at `path`, when it has an rbxpipe.json that loads.
+std::optional<ProjectIdentity> project_identity(const std::filesystem::path& path);
+
+/// The deploy library's view of the opened state folder, talking to `open_cloud_url` when given.
+deploy::DeployServices deploy_services(ReleaseServices& services, const std::optional<std::string>& open_cloud_url);
+
+/// A deployment's assets as JSON: `[{input, asset_id, version?}]`.
+std::string deployed_assets_json(const deploy::Deployment& deployment);
 
 /// Builds the release of the project at `path`; prints its diagnostics to stderr. invalid_input when it has errors.
 base::Result<deploy::Release> build_release_or_report(const std::filesystem::path& path);

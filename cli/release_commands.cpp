@@ -28,7 +28,9 @@ struct ReleaseArgs {
 };
 
 std::string tenant_for(const ReleaseArgs& args) {
-  return args.tenant.empty() ? project_tenant(args.path, "local") : args.tenant;
+  if (!args.tenant.empty()) return args.tenant;
+  auto identity = project_identity(args.path);
+  return identity ? identity->tenant : std::string("local");
 }
 
 nlohmann::ordered_json record_json(const deploy::ReleaseRecord& record) {
@@ -85,12 +87,7 @@ int run_releases(const ReleaseArgs& args) {
                                   {"deployments", nlohmann::ordered_json::array()}};
     for (const auto& release : *releases) out["releases"].push_back(record_json(release));
     for (const auto& deployment : *deployments) {
-      nlohmann::ordered_json assets = nlohmann::ordered_json::array();
-      for (const auto& asset : deployment.assets) {
-        nlohmann::ordered_json item = {{"input", asset.input}, {"asset_id", asset.asset_id}};
-        if (asset.version > 0) item["version"] = asset.version;
-        assets.push_back(item);
-      }
+      auto assets = nlohmann::ordered_json::parse(deployed_assets_json(deployment));
       out["deployments"].push_back({{"id", deployment.id},
                                     {"environment", deployment.environment},
                                     {"lesson", deployment.lesson},
@@ -125,12 +122,14 @@ int run_releases(const ReleaseArgs& args) {
 }
 
 int run_rollback(const ReleaseArgs& args, const CommandState& command_state) {
-  auto services = open_release_services(tenant_for(args));
+  const auto identity = project_identity(args.path);
+  const std::string tenant = !args.tenant.empty() ? args.tenant : identity ? identity->tenant : std::string("local");
+  auto services = open_release_services(tenant);
   if (!services) return report_error("rollback", services.error());
   deploy::RollbackOptions options;
   options.environment = *args.environment;
   options.lesson = args.lesson.value_or("");
-  if (options.lesson.empty()) options.lesson = project_lesson(args.path).value_or("");
+  if (options.lesson.empty() && identity) options.lesson = identity->lesson;
   if (options.lesson.empty()) {
     return report_error("rollback", base::Error(base::ErrorCode::usage, "name the lesson with --lesson (or run in its "
                                                                         "project folder)"));
@@ -142,13 +141,10 @@ int run_rollback(const ReleaseArgs& args, const CommandState& command_state) {
   options.authorize = [&](const pipeline::EnvironmentConfig& environment) {
     return authorize_environment(**services, environment, "rollback", options.who);
   };
-  deploy::DeployServices deploy_services{*(*services)->store, *(*services)->artifacts, {}};
-  deploy_services.session.home = (*services)->home;
-  deploy_services.session.tenant = (*services)->tenant;
-  deploy_services.session.open_cloud_url = args.open_cloud_url;
+  auto services_for_deploy = deploy_services(**services, args.open_cloud_url);
   auto& state = *(*services)->state;
   auto& artifacts = *(*services)->artifacts;
-  auto report = deploy::rollback_environment(deploy_services, options, [&](const std::string& id) {
+  auto report = deploy::rollback_environment(services_for_deploy, options, [&](const std::string& id) {
     return deploy::load_release(id, state, artifacts);
   });
   if (!report) return report_error("rollback", report.error());
@@ -192,12 +188,8 @@ int run_promote(const ReleaseArgs& args, const CommandState& command_state) {
                                                "release " + release->record.id +
                                                    " has no successful deployment to promote from; deploy it first"));
   }
-  deploy::DeployServices deploy_services{*(*services)->store, *(*services)->artifacts, {}};
-  deploy_services.session.home = (*services)->home;
-  deploy_services.session.tenant = (*services)->tenant;
-  deploy_services.session.open_cloud_url = args.open_cloud_url;
-  deploy_services.tenants = (*services)->tenants.get();
-  auto report = deploy::deploy_release(*release, deploy_services, options);
+  auto services_for_deploy = deploy_services(**services, args.open_cloud_url);
+  auto report = deploy::deploy_release(*release, services_for_deploy, options);
   if (!report) return report_error("promote", report.error());
   if (args.json) {
     std::cout << report_json(*report, release->record.id) << '\n';

@@ -48,10 +48,6 @@ class CountingTransport final : public cloud::HttpTransport {
   std::shared_ptr<std::atomic<int>> m_count;
 };
 
-bool wants(const cloud::ApiKeyInfo& info, std::string_view system, std::string_view operation) {
-  return info.allows(system, operation);
-}
-
 }  // namespace
 
 base::Result<std::string> resolve_api_key(const pipeline::EnvironmentConfig& environment,
@@ -112,17 +108,17 @@ base::Result<void> preflight(CloudSession& session, const pipeline::EnvironmentC
                        which + " expired" + (info->expiration_time.empty() ? "" : " at " + info->expiration_time));
   }
   std::vector<std::string> missing;
-  if (needs.assets && !(wants(*info, "asset", "read") && wants(*info, "asset", "write"))) {
+  if (needs.assets && !(info->allows("asset", "read") && info->allows("asset", "write"))) {
     missing.push_back("asset:read and asset:write");
   }
-  if (needs.publish && !wants(*info, "universe-places", "write")) missing.push_back("universe-places:write");
+  if (needs.publish && !info->allows("universe-places", "write")) missing.push_back("universe-places:write");
   if (needs.publish && !info->allows_universe("universe-places", environment.universe)) {
     missing.push_back("universe-places:write on universe " + std::to_string(environment.universe));
   }
-  if (needs.luau && !wants(*info, "universe.place.luau-execution-session", "write")) {
+  if (needs.luau && !info->allows("universe.place.luau-execution-session", "write")) {
     missing.push_back("universe.place.luau-execution-session:write (smoke test)");
   }
-  if (needs.restart && !wants(*info, "universe", "write")) missing.push_back("universe:write (restart servers)");
+  if (needs.restart && !info->allows("universe", "write")) missing.push_back("universe:write (restart servers)");
   if (!missing.empty()) {
     std::string list;
     for (const auto& item : missing) list += (list.empty() ? "" : ", ") + item;

@@ -51,18 +51,18 @@ base::Error fail(DeployState& state, Deployment& deployment, const DeployService
 }
 
 // The deployment to continue (an interrupted run of the same release) or a new one.
+// `running` is the environment's interrupted deployment, if any.
+bool continues(const std::optional<Deployment>& running, const Release& release, const DeployOptions& options) {
+  return running && running->release_id == release.record.id && running->kind == options.kind;
+}
+
 base::Result<Deployment> open_deployment(DeployState& state, const Release& release,
                                          const pipeline::EnvironmentConfig& environment,
                                          const DeployOptions& options, const DeployServices& services,
-                                         bool& resumed) {
-  auto running = state.running_deployment(environment.name, release.record.lesson);
-  if (!running) return std::move(running).error();
-  if (*running && (*running)->release_id == release.record.id && (*running)->kind == options.kind) {
-    resumed = true;
-    return **running;
-  }
-  if (*running) {
-    Deployment stale = **running;
+                                         const std::optional<Deployment>& running) {
+  if (continues(running, release, options)) return *running;
+  if (running) {
+    Deployment stale = *running;
     stale.status = DeploymentStatus::abandoned;
     stale.finished_at = finish_time(services);
     stale.message = "interrupted, then superseded by a deploy of " + release.record.id;
@@ -157,9 +157,9 @@ base::Result<DeployReport> deploy_release(const Release& release, DeployServices
   report.environment = env.name;
   auto running = state.running_deployment(env.name, release.record.lesson);
   if (!running) return std::move(running).error();
-  const bool resuming = *running && (*running)->release_id == release.record.id && (*running)->kind == options.kind;
-  if (!resuming) RBXPIPE_TRY(count_quota(services, platform::tenant::QuotaKind::deploys, 1));
-  auto opened = open_deployment(state, release, env, options, services, report.resumed);
+  report.resumed = continues(*running, release, options);
+  if (!report.resumed) RBXPIPE_TRY(count_quota(services, platform::tenant::QuotaKind::deploys, 1));
+  auto opened = open_deployment(state, release, env, options, services, *running);
   if (!opened) return std::move(opened).error();
   Deployment deployment = std::move(*opened);
   {
